@@ -1,0 +1,5 @@
+import { dbCheckCommand, initCommand, unitsSearchCommand } from './commands/foundation';
+import type { CliCommand } from './types';
+
+/** Every command of the CLI. Features add theirs here. */
+export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, dbCheckCommand];
