@@ -1,0 +1,59 @@
+import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useAppInfo } from './api/queries';
+import { PagePlaceholder } from './components/PagePlaceholder/PagePlaceholder';
+import { OverviewPage } from './features/overview/OverviewPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { SetupPage } from './features/setup/SetupPage';
+import { AppShellLayout } from './shell/AppShellLayout';
+import { useRoute } from './shell/router';
+
+export function App() {
+  const { t } = useTranslation();
+  const info = useAppInfo();
+  const [route, navigate] = useRoute();
+
+  if (info.isPending) {
+    return (
+      <Center mih="100vh">
+        <Loader aria-label={t('common.loading')} />
+      </Center>
+    );
+  }
+  if (info.isError) {
+    return (
+      <Center mih="100vh" p="md">
+        <Stack maw={560}>
+          <Alert color="red" title={t('common.error')} role="alert">
+            {info.error.message}
+          </Alert>
+          <Button onClick={() => void info.refetch()}>{t('common.retry')}</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!info.data.setupDone) return <SetupPage />;
+
+  const page = (() => {
+    switch (route) {
+      case 'overview':
+        return <OverviewPage info={info.data} />;
+      case 'settings':
+        return <SettingsPage info={info.data} />;
+      case 'ntm':
+      case 'ocop':
+      case 'reports':
+      case 'exchange':
+        return <PagePlaceholder title={t(`nav.${route}`)} description={t(`placeholder.${route}`)} />;
+      default: {
+        const never: never = route;
+        return never;
+      }
+    }
+  })();
+  return (
+    <AppShellLayout info={info.data} route={route} onNavigate={navigate}>
+      {page}
+    </AppShellLayout>
+  );
+}

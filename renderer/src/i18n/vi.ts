@@ -1,0 +1,67 @@
+/** Vietnamese: the first language of the application. Every key here must exist in en.ts too (tested). */
+export const vi = {
+  app: { name: 'NTM Desk', tagline: 'Nông thôn mới & OCOP' },
+  nav: {
+    overview: 'Tổng quan',
+    ntm: 'Xã và tiêu chí NTM',
+    ocop: 'Sản phẩm OCOP',
+    reports: 'Báo cáo',
+    exchange: 'Trao đổi dữ liệu',
+    settings: 'Cài đặt',
+  },
+  officeKind: {
+    district: 'Phòng Nông nghiệp cấp huyện (trước 01/7/2025)',
+    commune: 'UBND xã / phường (Phòng Kinh tế)',
+    province: 'Cấp tỉnh (Sở NN&MT, Văn phòng điều phối NTM, OCOP)',
+  },
+  setup: {
+    title: 'Thiết lập ban đầu',
+    intro: 'Chào mừng đến với NTM Desk. Hãy cho biết văn phòng của bạn để ứng dụng dùng đúng danh mục đơn vị hành chính và tên trên văn bản.',
+    kind: 'Loại văn phòng',
+    kindHelp: 'Từ 01/7/2025 không còn cấp huyện; văn phòng huyện vẫn dùng được để quản lý hồ sơ trước cải cách.',
+    province: 'Tỉnh / thành phố',
+    unitDistrict: 'Huyện / thị xã / thành phố (trước 01/7/2025)',
+    unitCommune: 'Xã / phường / đặc khu',
+    officeName: 'Tên văn phòng (như trên văn bản)',
+    officeNamePlaceholder: 'Ví dụ: Phòng Kinh tế xã Na Ngoi',
+    parentBody: 'Cơ quan chủ quản (dòng trên tên văn phòng)',
+    parentBodyPlaceholder: 'Ví dụ: UBND XÃ NA NGOI',
+    staff: 'Người sử dụng máy tính này',
+    staffPlaceholder: 'Họ và tên',
+    submit: 'Hoàn tất thiết lập',
+    searchPlaceholder: 'Gõ để tìm (không cần dấu)',
+    nothingFound: 'Không tìm thấy',
+  },
+  overview: {
+    title: 'Tổng quan',
+    office: 'Văn phòng',
+    unit: 'Địa bàn',
+    staff: 'Người dùng',
+    dataDir: 'Thư mục dữ liệu',
+    comingTitle: 'Sắp có',
+    coming: 'Số liệu xã đạt chuẩn NTM theo quý, sản phẩm OCOP theo số sao, hạn báo cáo và chứng nhận sắp hết hạn sẽ hiển thị tại đây.',
+  },
+  placeholder: {
+    ntm: 'Bộ tiêu chí NTM theo từng giai đoạn (QĐ 318/2022, QĐ 51/2025…), tự đánh giá theo quý của từng xã, minh chứng, quyết định công nhận và danh sách xã có nguy cơ bị thu hồi.',
+    ocop: 'Chủ thể, sản phẩm, chấm điểm theo phiếu chính thức QĐ 26/2026 (26 bộ tiêu chí), số sao, giấy chứng nhận và hồ sơ đề nghị.',
+    reports: 'Báo cáo định kỳ theo thể thức Nghị định 30/2020 (DOCX) kèm biểu phụ lục (XLSX).',
+    exchange: 'Gói dữ liệu mã hóa và ký số (định dạng age + minisign) gửi lên tỉnh; chế độ tỉnh nhận, kiểm tra và tổng hợp.',
+    comingTitle: 'Chức năng đang được xây dựng',
+  },
+  settings: {
+    title: 'Cài đặt',
+    officeSection: 'Thông tin văn phòng',
+    save: 'Lưu thay đổi',
+    auditSection: 'Lịch sử thay đổi',
+    auditEmpty: 'Chưa có thay đổi nào.',
+    at: 'Thời điểm',
+    who: 'Người thực hiện',
+    what: 'Nội dung',
+    language: 'Ngôn ngữ',
+    about: 'Phiên bản',
+  },
+  common: { loading: 'Đang tải…', error: 'Lỗi', retry: 'Thử lại', yes: 'Có', no: 'Không' },
+};
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof vi>;
