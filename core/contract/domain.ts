@@ -29,6 +29,8 @@ export type AdminUnit = {
 };
 
 export type OfficeProfile = {
+  /** The owning-office code stamped on every record this office makes (see officeCodeOf). */
+  officeCode: string;
   kind: OfficeKind;
   provinceCode: string;
   unitCode: string;
@@ -76,3 +78,12 @@ export const officeSetupSchema = z.object({
 export type OfficeSetupInput = z.infer<typeof officeSetupSchema>;
 
 export const officeUpdateSchema = officeSetupSchema.omit({ staffName: true });
+
+/**
+ * A stable code for an office, unique across the country: the kind's letter and the official unit code
+ * (H = huyện before the reform, X = xã/phường, T = tỉnh). Records and bundles are stamped with it.
+ */
+export function officeCodeOf(kind: OfficeKind, unitCode: string): string {
+  const letter = kind === 'district' ? 'H' : kind === 'commune' ? 'X' : 'T';
+  return `${letter}${unitCode}`;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { method } from './method';
 import {
   UNIT_ERAS,
   UNIT_LEVELS,
@@ -10,8 +11,10 @@ import {
   type OfficeProfile,
   type StaffMember,
 } from './domain';
+import { ntmContract } from './ntm';
 
 export * from './domain';
+export * from './ntm';
 
 /** The one IPC channel for calls, and the one for events pushed to the renderer. */
 export const API_CALL_CHANNEL = 'api:call';
@@ -39,9 +42,6 @@ export type DbCheck = {
  * before a service sees it. `output` is a type witness only (never parsed at run time).
  * Names are `area.verb`.
  */
-function method<I extends z.ZodType>(input: I, doc: string) {
-  return { returns: <O>() => ({ input, doc, output: undefined as unknown as O }) };
-}
 
 const empty = z.object({}).strict();
 
@@ -82,6 +82,8 @@ export const contract = {
   ).returns<AuditEntry[]>(),
   /** Integrity check and migration state of the open database. */
   'db.check': method(empty, 'Runs PRAGMA integrity_check; may take seconds on a large database.').returns<DbCheck>(),
+
+  ...ntmContract,
 } as const;
 
 export type Contract = typeof contract;
