@@ -1,0 +1,204 @@
+import { createDecipheriv } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { AppError } from '../../core/errors';
+import { bundleError } from '../../core/bundle/errors';
+
+/*
+ * age v1 files (C2SP age spec: https://github.com/C2SP/C2SP/blob/main/age.md).
+ *
+ *   header:  "age-encryption.org/v1\n", one stanza per recipient ("-> X25519 <share>\n<body>\n"),
+ *            "--- <HMAC-SHA-256 of the header, base64>\n"
+ *   payload: nonce[16], then STREAM chunks of 64 KiB plaintext, each ChaCha20-Poly1305 sealed under
+ *            HKDF-SHA-256(file key, salt=nonce, info="payload") with nonce = counter[11, big-endian] || last[1].
+ *
+ * Writing uses age-encryption's Encrypter as is (streaming). Reading uses its Decrypter for the header (stanza
+ * parsing, X25519 unwrap, header MAC: the parts with the most room for mistakes) and decrypts the STREAM
+ * payload here with Node's native ChaCha20-Poly1305, because the library's TransformStream cannot tell a file
+ * cut at a chunk boundary from a damaged one, and that distinction is a separate error code for the user.
+ * The last-chunk handling mirrors the reference implementation (filippo.io/age internal/stream: a full-size
+ * final chunk is tried as non-final first; a non-final chunk at the end of the file means truncation).
+ */
+
+const AGE_INTRO = 'age-encryption.org/v1\n';
+const ARMOR_BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
+const CHUNK = 64 * 1024;
+const TAG = 16;
+const SEALED_CHUNK = CHUNK + TAG;
+const NONCE_BYTES = 16;
+/** Real headers are a few hundred bytes per recipient. */
+const MAX_HEADER_BYTES = 64 * 1024;
+
+/** Encrypts a plaintext stream to age recipients ("age1…"); the ciphertext is a stream too. */
+export async function encryptStream(
+  plaintext: ReadableStream<Uint8Array>,
+  recipients: readonly string[],
+): Promise<ReadableStream<Uint8Array>> {
+  const encrypter = new Encrypter();
+  for (const r of recipients) encrypter.addRecipient(r);
+  return encrypter.encrypt(plaintext);
+}
+
+/** Ciphertext size of an age file with the given header size and plaintext size. */
+export function ageCiphertextSize(headerBytes: number, plaintextBytes: number): number {
+  const chunks = Math.max(1, Math.ceil(plaintextBytes / CHUNK));
+  return headerBytes + NONCE_BYTES + plaintextBytes + chunks * TAG;
+}
+
+export type AgeDecryptOptions = {
+  /** age identities ("AGE-SECRET-KEY-1…"), tried in order. */
+  identities: readonly string[];
+  /** Refuse files larger than this before reading anything. */
+  maxFileBytes?: number;
+  /**
+   * If the plaintext must be a whole number of these blocks (a tar archive: 512), a file whose size cannot
+   * hold such a plaintext is reported as truncated up front: cutting a file changes its size, flipping a bit
+   * does not.
+   */
+  plaintextBlock?: number;
+};
+
+export type AgeDecryption = {
+  plaintextBytes: number;
+  /** Authenticated plaintext chunks. The last one is only yielded once the final chunk has been verified. */
+  chunks: AsyncGenerator<Uint8Array>;
+};
+
+/**
+ * Opens an age file and returns its plaintext as a pull-based stream. Errors: BUNDLE_NOT_AGE,
+ * BUNDLE_TRUNCATED, BUNDLE_WRONG_RECIPIENT, BUNDLE_DECRYPT_FAILED, BUNDLE_TOO_LARGE, BUNDLE_FILE_UNREADABLE.
+ * The file stays open until the generator finishes or is returned.
+ */
+export async function openAgeFile(path: string, options: AgeDecryptOptions): Promise<AgeDecryption> {
+  let file: FileHandle;
+  try {
+    file = await open(path, 'r');
+  } catch (e) {
+    throw bundleError('BUNDLE_FILE_UNREADABLE', { reason: (e as NodeJS.ErrnoException).code ?? 'open' });
+  }
+  try {
+    const size = (await file.stat()).size;
+    if (options.maxFileBytes !== undefined && size > options.maxFileBytes) {
+      throw bundleError('BUNDLE_TOO_LARGE', { limit: 'file', size, max: options.maxFileBytes });
+    }
+    const head = await readAt(file, 0, Math.min(size, MAX_HEADER_BYTES));
+    const headerLength = findHeaderEnd(head, size);
+    const fileKey = await unwrapFileKey(head.subarray(0, headerLength), options.identities);
+
+    const payloadStart = headerLength + NONCE_BYTES;
+    const payloadBytes = size - payloadStart;
+    if (payloadBytes < TAG) throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'no payload' });
+    const chunkCount = Math.ceil(payloadBytes / SEALED_CHUNK);
+    const lastSealed = payloadBytes - (chunkCount - 1) * SEALED_CHUNK;
+    // A final chunk may be empty only if it is the only one (C2SP age: "payload").
+    if (lastSealed < TAG || (chunkCount > 1 && lastSealed === TAG)) {
+      throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'final chunk too short' });
+    }
+    const plaintextBytes = payloadBytes - chunkCount * TAG;
+    if (options.plaintextBlock !== undefined && plaintextBytes % options.plaintextBlock !== 0) {
+      throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'size is not a whole archive' });
+    }
+    const nonce = await readAt(file, headerLength, NONCE_BYTES);
+    const streamKey = hkdf(sha256, fileKey, nonce, new TextEncoder().encode('payload'), 32);
+    return { plaintextBytes, chunks: payloadChunks(file, streamKey, payloadStart, chunkCount, lastSealed) };
+  } catch (e) {
+    await file.close();
+    throw e;
+  }
+}
+
+async function* payloadChunks(
+  file: FileHandle,
+  key: Uint8Array,
+  start: number,
+  count: number,
+  lastSealed: number,
+): AsyncGenerator<Uint8Array> {
+  try {
+    for (let i = 0; i < count; i++) {
+      const last = i === count - 1;
+      const sealed = await readAt(file, start + i * SEALED_CHUNK, last ? lastSealed : SEALED_CHUNK);
+      if (!last) {
+        const plain = openChunk(key, i, false, sealed);
+        if (plain === null) throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
+        yield plain;
+        continue;
+      }
+      const plain = openChunk(key, i, true, sealed);
+      if (plain !== null) {
+        yield plain;
+        continue;
+      }
+      // Authentic as a middle chunk: the file stops where more chunks should follow.
+      if (sealed.length === SEALED_CHUNK && openChunk(key, i, false, sealed) !== null) {
+        throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'ends at a chunk boundary' });
+      }
+      throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+function openChunk(key: Uint8Array, counter: number, last: boolean, sealed: Uint8Array): Uint8Array | null {
+  const nonce = Buffer.alloc(12);
+  nonce.writeUIntBE(counter, 5, 6); // 11-byte big-endian counter; 48 bits cover any real file
+  nonce[11] = last ? 1 : 0;
+  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
+  decipher.setAuthTag(sealed.subarray(sealed.length - TAG));
+  const out = decipher.update(sealed.subarray(0, sealed.length - TAG));
+  try {
+    decipher.final();
+  } catch {
+    return null;
+  }
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** Length of the header through the MAC line's newline; classifies what is wrong when it cannot be found. */
+function findHeaderEnd(head: Uint8Array, fileSize: number): number {
+  const text = Buffer.from(head).toString('latin1');
+  if (!text.startsWith(AGE_INTRO)) {
+    if (AGE_INTRO.startsWith(text)) throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'header' });
+    throw bundleError('BUNDLE_NOT_AGE', { armored: text.trimStart().startsWith(ARMOR_BEGIN) });
+  }
+  const macLine = text.indexOf('\n--- ');
+  const end = macLine === -1 ? -1 : text.indexOf('\n', macLine + 1);
+  if (end === -1) {
+    if (head.length >= fileSize) throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'header' });
+    throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', reason: 'header too long' });
+  }
+  return end + 1;
+}
+
+async function unwrapFileKey(header: Uint8Array, identities: readonly string[]): Promise<Uint8Array> {
+  const decrypter = new Decrypter();
+  try {
+    for (const identity of identities) decrypter.addIdentity(identity);
+  } catch {
+    throw bundleError('KEY_INVALID', { kind: 'age identity' });
+  }
+  try {
+    return await decrypter.decryptHeader(header);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    // age-encryption's wording (dist/index.js): no stanza opened with our identities. A damaged stanza
+    // looks the same as one for somebody else, so the Vietnamese message mentions both.
+    if (message.includes('no identity matched')) throw bundleError('BUNDLE_WRONG_RECIPIENT');
+    throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', reason: message });
+  }
+}
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Uint8Array> {
+  const buffer = new Uint8Array(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await file.read(buffer, done, length - done, position + done);
+    if (bytesRead === 0) throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'file shrank while reading' });
+    done += bytesRead;
+  }
+  return buffer;
+}
