@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { OfficeProfile, StaffMember } from '../core/contract/domain';
+import { officeCodeOf, type OfficeProfile, type StaffMember } from '../core/contract/domain';
 import type { Selectable } from 'kysely';
 import type { Database, OfficeTable, StaffTable } from './schema';
 
@@ -27,6 +27,7 @@ export async function getOfficeProfile(db: Kysely<Database>): Promise<OfficeProf
     .where('code', '=', row.province_code)
     .executeTakeFirst();
   return {
+    officeCode: officeCodeOf(row.kind, row.unit_code),
     kind: row.kind,
     provinceCode: row.province_code,
     unitCode: row.unit_code,

@@ -56,4 +56,78 @@ export type Database = {
   office: OfficeTable;
   staff: StaffTable;
   audit_log: AuditLogTable;
+  ntm_catalog: NtmCatalogTable;
+  ntm_commune: NtmCommuneTable;
+  ntm_assessment: NtmAssessmentTable;
+  ntm_value: NtmValueTable;
+  attachment: AttachmentTable;
+  ntm_evidence_file: NtmEvidenceFileTable;
+  ntm_recognition: NtmRecognitionTable;
+};
+
+/** Columns every syncable record carries (UUIDv7 id, owner, version, tombstone). */
+export type Syncable = { office_code: string; version: Generated<number>; updated_at: string; deleted: Generated<0 | 1> };
+
+export type NtmCatalogTable = {
+  id: string;
+  revision: number;
+  name: string;
+  level: string;
+  period_from: number;
+  period_to: number;
+  origin: 'shipped' | 'imported' | 'edited';
+  document_json: string;
+  imported_at: string;
+};
+
+export type NtmCommuneTable = Syncable & {
+  id: string;
+  unit_id: string;
+  region: string | null;
+  commune_group: number | null;
+  flags_json: Generated<string>;
+};
+
+export type NtmAssessmentTable = Syncable & {
+  id: string;
+  commune_id: string;
+  period: string;
+  catalog_id: string;
+  catalog_revision: number;
+  status: 'draft' | 'submitted' | 'locked';
+  updated_by: string | null;
+};
+
+export type NtmValueTable = Syncable & {
+  id: string;
+  assessment_id: string;
+  indicator_code: string;
+  value_json: string | null;
+  manual_met: 0 | 1 | null;
+  evidence: string | null;
+  entered_by: string | null;
+};
+
+export type AttachmentTable = { sha256: string; size: number; mime: string; created_at: string };
+
+export type NtmEvidenceFileTable = Syncable & {
+  id: string;
+  assessment_id: string;
+  indicator_code: string;
+  sha256: string;
+  file_name: string;
+  added_by: string | null;
+};
+
+export type NtmRecognitionTable = Syncable & {
+  id: string;
+  commune_id: string;
+  level: 'xa_ntm' | 'xa_ntm_nang_cao' | 'xa_ntm_kieu_mau' | 'xa_ntm_hien_dai';
+  decision_no: string;
+  decided_on: string;
+  issuer: string;
+  catalog_id: string | null;
+  revoked_decision_no: string | null;
+  revoked_on: string | null;
+  note: string | null;
 };

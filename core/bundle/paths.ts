@@ -45,6 +45,7 @@ export function entryNameProblem(name: string): EntryNameProblem | null {
   if (name.length > MAX_ENTRY_NAME_LENGTH) return 'too-long';
   if (name.includes('\u0000')) return 'nul';
   // C0 controls and DEL: newlines in names break listings and logs.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this check
   if (/[\u0001-\u001f\u007f]/.test(name)) return 'control-character';
   if (name.includes('\\')) return 'backslash';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'absolute';

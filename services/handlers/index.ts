@@ -2,20 +2,27 @@ import type { MethodName, MethodOutput, MethodParsedInput } from '../../core/con
 import { listAudit } from '../../db/audit';
 import { listUnits, searchUnits } from '../../db/units';
 import type { ServiceContext } from '../context';
+import { ntmHandlers } from '../ntm/handlers';
 import { appInfo, dbCheck } from './app';
 import { completeSetup, updateOfficeProfile } from './office';
+import type { Handlers } from './types';
 
-export type Handlers = {
-  [M in MethodName]: (ctx: ServiceContext, input: MethodParsedInput<M>) => Promise<MethodOutput<M>>;
-};
+export type { Handlers, HandlersFor } from './types';
 
-/** One implementation per contract method; the type makes a missing one a compile error. */
-export const handlers: Handlers = {
-  'app.info': (ctx) => appInfo(ctx),
+const foundationHandlers = {
+  'app.info': (ctx: ServiceContext) => appInfo(ctx),
   'setup.complete': (ctx, input) => completeSetup(ctx, input),
   'office.update': (ctx, input) => updateOfficeProfile(ctx, input),
   'units.search': (ctx, input) => searchUnits(ctx.db, input),
   'units.list': (ctx, input) => listUnits(ctx.db, input.level, input.era, input.parentCode),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'db.check': (ctx) => dbCheck(ctx),
+} satisfies Partial<Handlers>;
+
+/** One implementation per contract method, area by area; the type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...foundationHandlers,
+  ...ntmHandlers,
 };
+
+export type { MethodName, MethodOutput, MethodParsedInput };
