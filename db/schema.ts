@@ -63,6 +63,19 @@ export type Database = {
   attachment: AttachmentTable;
   ntm_evidence_file: NtmEvidenceFileTable;
   ntm_recognition: NtmRecognitionTable;
+  ocop_producer: OcopProducerTable;
+  ocop_product: OcopProductTable;
+  ocop_product_event: OcopProductEventTable;
+  ocop_evaluation: OcopEvaluationTable;
+  ocop_certificate: OcopCertificateTable;
+  ocop_dossier_item: OcopDossierItemTable;
+  ocop_dossier_file: OcopDossierFileTable;
+  exchange_key: ExchangeKeyTable;
+  exchange_peer: ExchangePeerTable;
+  exchange_export: ExchangeExportTable;
+  exchange_export_item: ExchangeExportItemTable;
+  exchange_acked: ExchangeAckedTable;
+  exchange_import_log: ExchangeImportLogTable;
 };
 
 /** Columns every syncable record carries (UUIDv7 id, owner, version, tombstone). */
@@ -130,4 +143,170 @@ export type NtmRecognitionTable = Syncable & {
   revoked_decision_no: string | null;
   revoked_on: string | null;
   note: string | null;
+};
+
+export type OcopProducerTable = Syncable & {
+  id: string;
+  kind: string;
+  name: string;
+  tax_code: string | null;
+  legal_rep_name: string;
+  legal_rep_title: string | null;
+  legal_rep_gender: 'nam' | 'nu' | null;
+  legal_rep_ethnicity: string | null;
+  legal_rep_address: string | null;
+  address: string;
+  unit_code: string;
+  phone: string | null;
+  email: string | null;
+  founded_on: string | null;
+  note: string | null;
+};
+
+export type OcopProductTable = Syncable & {
+  id: string;
+  producer_id: string;
+  name: string;
+  unit_code: string;
+  sheet_no: number;
+  catalog_version: string;
+  sequence: number;
+  code_year: number;
+  product_code: string;
+  registration_kind: 'first' | 'upgrade' | 're_evaluation';
+  status: string;
+  status_since: string;
+  commune_received_on: string | null;
+  description: string | null;
+  self_report_json: Generated<string>;
+  commune_report_json: Generated<string>;
+};
+
+export type OcopProductEventTable = Syncable & {
+  id: string;
+  product_id: string;
+  from_status: string | null;
+  to_status: string;
+  on_date: string;
+  note: string | null;
+  staff_name: string | null;
+};
+
+export type OcopEvaluationTable = Syncable & {
+  id: string;
+  product_id: string;
+  level: 'self' | 'commune' | 'province' | 'central';
+  catalog_version: string;
+  sheet_no: number;
+  evaluated_on: string;
+  members_json: string;
+  disqualification_json: string | null;
+  complete: 0 | 1;
+  total: number | null;
+  stars: number | null;
+  result_json: string | null;
+  note: string | null;
+  updated_by: string | null;
+};
+
+export type OcopCertificateTable = Syncable & {
+  id: string;
+  product_id: string;
+  evaluation_id: string | null;
+  number: string;
+  decision_no: string;
+  issued_on: string;
+  expires_on: string;
+  stars: number;
+  issuer: string;
+  revoked_on: string | null;
+  revoked_decision_no: string | null;
+  revoked_reason: string | null;
+};
+
+export type OcopDossierItemTable = Syncable & {
+  id: string;
+  product_id: string;
+  item_id: string;
+  state: 'missing' | 'received' | 'checked';
+  note: string | null;
+  updated_by: string | null;
+};
+
+export type OcopDossierFileTable = Syncable & {
+  id: string;
+  product_id: string;
+  item_id: string;
+  sha256: string;
+  file_name: string;
+  added_by: string | null;
+};
+
+export type ExchangeKeyTable = {
+  id: string;
+  kind: 'signing' | 'encryption';
+  status: 'active' | 'retired';
+  /** minisign: the base64 public key line; age: the "age1…" recipient. */
+  public_key: string;
+  /** minisign key id as minisign prints it; null for age keys. */
+  key_id: string | null;
+  fingerprint: string;
+  protection: 'passphrase' | 'os';
+  /** The private key file's text sealed by services/bundle/keys.ts sealSecret; never stored in the clear. */
+  sealed_secret: Uint8Array;
+  created_at: string;
+  retired_at: string | null;
+};
+
+export type ExchangePeerTable = {
+  id: string;
+  kind: 'office_signing' | 'province_recipient';
+  status: 'active' | 'retired';
+  office_code: string;
+  name: string;
+  public_key: string;
+  key_id: string | null;
+  fingerprint: string;
+  added_at: string;
+  retired_at: string | null;
+};
+
+export type ExchangeExportTable = {
+  sequence: number;
+  mode: 'full' | 'incremental';
+  office_code: string;
+  created_at: string;
+  file_name: string;
+  bytes: number;
+  sha256: string;
+  counts_json: string;
+  periods_json: string;
+  attachment_count: number;
+  /** The acknowledged export an incremental one builds on; null for full exports and the first one. */
+  base_sequence: number | null;
+  recipient_fingerprint: string;
+  acknowledged_at: string | null;
+  staff_name: string | null;
+};
+
+export type ExchangeExportItemTable = { sequence: number; record_type: string; record_id: string; version: number };
+
+export type ExchangeAckedTable = { record_type: string; record_id: string; version: number };
+
+export type ExchangeImportLogTable = {
+  id: Generated<number>;
+  at: string;
+  status: 'imported' | 'rejected';
+  office_code: string | null;
+  sequence: number | null;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  bundle_created_at: string | null;
+  signer_fingerprint: string | null;
+  counts_json: string;
+  warnings_json: string;
+  error_code: string | null;
+  message: string | null;
+  staff_name: string | null;
 };

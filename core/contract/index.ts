@@ -12,9 +12,11 @@ import {
   type StaffMember,
 } from './domain';
 import { ntmContract } from './ntm';
+import { ocopContract } from './ocop';
 
 export * from './domain';
 export * from './ntm';
+export * from './ocop';
 
 /** The one IPC channel for calls, and the one for events pushed to the renderer. */
 export const API_CALL_CHANNEL = 'api:call';
@@ -84,6 +86,7 @@ export const contract = {
   'db.check': method(empty, 'Runs PRAGMA integrity_check; may take seconds on a large database.').returns<DbCheck>(),
 
   ...ntmContract,
+  ...ocopContract,
 } as const;
 
 export type Contract = typeof contract;

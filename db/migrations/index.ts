@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import * as foundation from './2026_11_23_0001_foundation';
 import * as ntm from './2026_11_23_0002_ntm';
+import * as ocop from './2026_11_23_0003_ocop';
+import * as exchange from './2026_11_23_0004_exchange';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -11,4 +13,6 @@ export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> }
 export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_23_0001_foundation', up: foundation.up },
   { name: '2026_11_23_0002_ntm', up: ntm.up },
+  { name: '2026_11_23_0003_ocop', up: ocop.up },
+  { name: '2026_11_23_0004_exchange', up: exchange.up },
 ];

@@ -1,0 +1,304 @@
+import { z } from 'zod';
+
+/*
+ * What a bundle carries: one record type per syncable table (ARCHITECTURE.md: records are owned by the office
+ * that made them; UUIDv7 id, office_code, version, updated_at, `deleted` tombstone), plus the content-addressed
+ * `attachment` rows whose bytes travel as bundle attachments named by their SHA-256.
+ *
+ * Not exported: admin_unit (shipped reference data, the same ids in every installation, so references to it
+ * hold after a merge), office, staff, app_setting, audit_log (local), ntm_catalog (not owned by an office), and
+ * the exchange_* tables themselves.
+ *
+ * A record is a table row with its SQL column names (snake_case) and SQLite values (text, integer, real,
+ * null; 0 | 1 for booleans). Schemas are strict: an unknown column means a newer application wrote it, and
+ * silently dropping it would lose data, so the bundle is refused instead.
+ */
+
+/** A foreign key to another syncable record: the parent must exist and belong to the same office. */
+export type ParentRef = { column: string; recordType: string };
+
+export type RecordTypeSpec = {
+  /** The data file name in the bundle: data/<name>.ndjson. */
+  name: string;
+  table: string;
+  /** 'owned': syncable, merged by id and version per office. 'content': content-addressed, insert once. */
+  ownership: 'owned' | 'content';
+  schema: z.ZodType<Record<string, unknown>>;
+  /** Column names in a fixed order (the schema's keys). */
+  columns: readonly string[];
+  /** Merge order: parents first, so foreign keys hold at every step of the one transaction. */
+  mergeOrder: number;
+  parents: readonly ParentRef[];
+  /** Columns holding the SHA-256 of an attachment whose bytes must be in the bundle or already stored. */
+  attachmentColumns: readonly string[];
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const OFFICE_CODE_PATTERN = /^[HXT]\d{2,5}$/;
+
+const id = z.string().regex(UUID, { message: 'id phải là UUID chữ thường' });
+const required = (max = 2000) => z.string().min(1).max(max);
+const nullableText = (max = 2000) => z.string().max(max).nullable();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'ngày phải có dạng YYYY-MM-DD' });
+const int = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) => z.number().int().min(min).max(max);
+const flag = z.union([z.literal(0), z.literal(1)]);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256 phải là 64 ký tự hex chữ thường' });
+/** A text column that holds JSON: it must parse, or the features reading it would fail later. */
+const jsonText = (max = 1_000_000) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => isJson(s), { message: 'không phải JSON hợp lệ' });
+
+function isJson(s: string): boolean {
+  try {
+    JSON.parse(s);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const syncableColumns = {
+  id,
+  office_code: z.string().regex(OFFICE_CODE_PATTERN, { message: 'mã đơn vị không hợp lệ' }),
+  version: int(1),
+  updated_at: z.iso.datetime({ offset: true }),
+  deleted: flag,
+};
+
+type Shape = Record<string, z.ZodType>;
+
+function owned(
+  name: string,
+  mergeOrder: number,
+  shape: Shape,
+  extra: { parents?: ParentRef[]; attachmentColumns?: string[] } = {},
+): RecordTypeSpec {
+  const full = { ...syncableColumns, ...shape };
+  return {
+    name,
+    table: name,
+    ownership: 'owned',
+    schema: z.strictObject(full) as unknown as z.ZodType<Record<string, unknown>>,
+    columns: Object.keys(full),
+    mergeOrder,
+    parents: extra.parents ?? [],
+    attachmentColumns: extra.attachmentColumns ?? [],
+  };
+}
+
+const attachmentShape = {
+  // The bundle format needs a string id per record; for a content-addressed row it is its hash.
+  id: sha256,
+  sha256,
+  size: int(0),
+  mime: required(200),
+  created_at: z.iso.datetime({ offset: true }),
+};
+
+const attachment: RecordTypeSpec = {
+  name: 'attachment',
+  table: 'attachment',
+  ownership: 'content',
+  schema: z
+    .strictObject(attachmentShape)
+    .refine((r) => r.id === r.sha256, { message: 'id phải trùng sha256' }) as unknown as z.ZodType<Record<string, unknown>>,
+  columns: Object.keys(attachmentShape),
+  mergeOrder: 0,
+  parents: [],
+  attachmentColumns: ['sha256'],
+};
+
+/** Every record type, in merge order. */
+export const RECORD_TYPES: readonly RecordTypeSpec[] = [
+  attachment,
+  // NTM (db/migrations/2026_11_23_0002_ntm.ts)
+  owned('ntm_commune', 10, {
+    unit_id: required(40),
+    region: nullableText(20),
+    commune_group: int(1, 3).nullable(),
+    flags_json: jsonText(100_000),
+  }),
+  owned(
+    'ntm_assessment',
+    20,
+    {
+      commune_id: id,
+      period: z.string().regex(/^\d{4}-Q[1-4]$/),
+      catalog_id: required(100),
+      catalog_revision: int(1),
+      status: z.enum(['draft', 'submitted', 'locked']),
+      updated_by: nullableText(200),
+    },
+    { parents: [{ column: 'commune_id', recordType: 'ntm_commune' }] },
+  ),
+  owned(
+    'ntm_value',
+    30,
+    {
+      assessment_id: id,
+      indicator_code: required(50),
+      value_json: jsonText(100_000).nullable(),
+      manual_met: flag.nullable(),
+      evidence: nullableText(4000),
+      entered_by: nullableText(200),
+    },
+    { parents: [{ column: 'assessment_id', recordType: 'ntm_assessment' }] },
+  ),
+  owned(
+    'ntm_evidence_file',
+    30,
+    {
+      assessment_id: id,
+      indicator_code: required(50),
+      sha256,
+      file_name: required(255),
+      added_by: nullableText(200),
+    },
+    { parents: [{ column: 'assessment_id', recordType: 'ntm_assessment' }], attachmentColumns: ['sha256'] },
+  ),
+  owned(
+    'ntm_recognition',
+    20,
+    {
+      commune_id: id,
+      level: z.enum(['xa_ntm', 'xa_ntm_nang_cao', 'xa_ntm_kieu_mau', 'xa_ntm_hien_dai']),
+      decision_no: required(100),
+      decided_on: date,
+      issuer: required(200),
+      catalog_id: nullableText(100),
+      revoked_decision_no: nullableText(100),
+      revoked_on: date.nullable(),
+      note: nullableText(2000),
+    },
+    { parents: [{ column: 'commune_id', recordType: 'ntm_commune' }] },
+  ),
+  // OCOP (db/migrations/2026_11_23_0003_ocop.ts)
+  owned('ocop_producer', 40, {
+    kind: required(50),
+    name: required(300),
+    tax_code: nullableText(50),
+    legal_rep_name: required(200),
+    legal_rep_title: nullableText(200),
+    legal_rep_gender: z.enum(['nam', 'nu']).nullable(),
+    legal_rep_ethnicity: nullableText(100),
+    legal_rep_address: nullableText(500),
+    address: required(500),
+    unit_code: required(10),
+    phone: nullableText(50),
+    email: nullableText(200),
+    founded_on: date.nullable(),
+    note: nullableText(2000),
+  }),
+  owned(
+    'ocop_product',
+    50,
+    {
+      producer_id: id,
+      name: required(300),
+      unit_code: required(10),
+      sheet_no: int(1, 26),
+      catalog_version: required(100),
+      sequence: int(0),
+      code_year: int(1900, 9999),
+      product_code: required(100),
+      registration_kind: z.enum(['first', 'upgrade', 're_evaluation']),
+      status: required(50),
+      status_since: required(40),
+      commune_received_on: nullableText(40),
+      description: nullableText(10_000),
+      self_report_json: jsonText(),
+      commune_report_json: jsonText(),
+    },
+    { parents: [{ column: 'producer_id', recordType: 'ocop_producer' }] },
+  ),
+  owned(
+    'ocop_product_event',
+    60,
+    {
+      product_id: id,
+      from_status: nullableText(50),
+      to_status: required(50),
+      on_date: required(40),
+      note: nullableText(2000),
+      staff_name: nullableText(200),
+    },
+    { parents: [{ column: 'product_id', recordType: 'ocop_product' }] },
+  ),
+  owned(
+    'ocop_evaluation',
+    60,
+    {
+      product_id: id,
+      level: z.enum(['self', 'commune', 'province', 'central']),
+      catalog_version: required(100),
+      sheet_no: int(1, 26),
+      evaluated_on: required(40),
+      members_json: jsonText(),
+      disqualification_json: jsonText().nullable(),
+      complete: flag,
+      total: z.number().finite().nullable(),
+      stars: int(0, 5).nullable(),
+      result_json: jsonText().nullable(),
+      note: nullableText(4000),
+      updated_by: nullableText(200),
+    },
+    { parents: [{ column: 'product_id', recordType: 'ocop_product' }] },
+  ),
+  owned(
+    'ocop_certificate',
+    70,
+    {
+      product_id: id,
+      evaluation_id: id.nullable(),
+      number: required(100),
+      decision_no: required(100),
+      issued_on: required(40),
+      expires_on: required(40),
+      stars: int(3, 5),
+      issuer: required(200),
+      revoked_on: nullableText(40),
+      revoked_decision_no: nullableText(100),
+      revoked_reason: nullableText(2000),
+    },
+    {
+      parents: [
+        { column: 'product_id', recordType: 'ocop_product' },
+        { column: 'evaluation_id', recordType: 'ocop_evaluation' },
+      ],
+    },
+  ),
+  owned(
+    'ocop_dossier_item',
+    60,
+    {
+      product_id: id,
+      item_id: required(100),
+      state: z.enum(['missing', 'received', 'checked']),
+      note: nullableText(2000),
+      updated_by: nullableText(200),
+    },
+    { parents: [{ column: 'product_id', recordType: 'ocop_product' }] },
+  ),
+  owned(
+    'ocop_dossier_file',
+    60,
+    {
+      product_id: id,
+      item_id: required(100),
+      sha256,
+      file_name: required(255),
+      added_by: nullableText(200),
+    },
+    { parents: [{ column: 'product_id', recordType: 'ocop_product' }], attachmentColumns: ['sha256'] },
+  ),
+].sort((a, b) => a.mergeOrder - b.mergeOrder || a.name.localeCompare(b.name));
+
+const BY_NAME = new Map(RECORD_TYPES.map((t) => [t.name, t]));
+
+export function recordTypeSpec(name: string): RecordTypeSpec | undefined {
+  return BY_NAME.get(name);
+}
+
+export const OWNED_RECORD_TYPES: readonly RecordTypeSpec[] = RECORD_TYPES.filter((t) => t.ownership === 'owned');

@@ -1,0 +1,31 @@
+import type { ntmContract } from '../../core/contract/ntm';
+import type { HandlersFor } from '../handlers/types';
+import { addEvidence, assessmentView, copyPrevious, getEvidence, setStatus, setValue } from './assessment';
+import { getCatalogDocument, importCatalog, listCatalogs } from './catalogs';
+import { communeRows, communeView, currentLevels, officeScope, setProfiles } from './communes';
+import { matrix, overview } from './matrix';
+import { addRecognition, listRecognitions, revokeRecognition } from './recognitions';
+
+export const ntmHandlers = {
+  'ntm.catalogs.list': (ctx) => listCatalogs(ctx),
+  'ntm.catalogs.get': (ctx, input) => getCatalogDocument(ctx, input.id, input.revision),
+  'ntm.catalogs.import': (ctx, input) => importCatalog(ctx, input.document),
+  'ntm.communes.list': async (ctx) => {
+    const scope = await officeScope(ctx);
+    const rows = await communeRows(ctx, scope);
+    const levels = await currentLevels(ctx, rows.map((r) => r.id));
+    return rows.map((r) => communeView(r, levels.get(r.id) ?? null));
+  },
+  'ntm.communes.setProfile': (ctx, input) => setProfiles(ctx, input),
+  'ntm.assessment.get': (ctx, input) => assessmentView(ctx, input),
+  'ntm.assessment.setValue': (ctx, input) => setValue(ctx, input),
+  'ntm.assessment.setStatus': (ctx, input) => setStatus(ctx, input),
+  'ntm.assessment.copyPrevious': (ctx, input) => copyPrevious(ctx, input),
+  'ntm.matrix': (ctx, input) => matrix(ctx, input),
+  'ntm.overview': (ctx, input) => overview(ctx, input),
+  'ntm.recognitions.list': (ctx, input) => listRecognitions(ctx, input),
+  'ntm.recognitions.add': (ctx, input) => addRecognition(ctx, input),
+  'ntm.recognitions.revoke': (ctx, input) => revokeRecognition(ctx, input),
+  'ntm.evidence.add': (ctx, input) => addEvidence(ctx, input),
+  'ntm.evidence.get': (ctx, input) => getEvidence(ctx, input.sha256),
+} satisfies HandlersFor<keyof typeof ntmContract>;
