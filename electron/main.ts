@@ -155,7 +155,7 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ isPackaged: app.isPackaged, onAbout: showAbout })),
   );
 
-  const handle = await openApp({ dataDir, host });
+  const handle = await openApp({ dataDir, host, maintenance: true });
   appHandle = handle;
   handle.onEvent((event) => {
     for (const window of BrowserWindow.getAllWindows()) {

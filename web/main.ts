@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   });
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const secret = values.secret ?? randomBytes(24).toString('base64url');
-  const app = await openApp({ dataDir, host: { kind: 'web' } });
+  const app = await openApp({ dataDir, host: { kind: 'web' }, maintenance: true });
   const web = await startWebServer({ app, rendererDir: values['renderer-dir']!, secret, port: Number(values.port) });
   console.log(`NTM Desk đang chạy — mở trình duyệt tại: ${web.url}`);
   console.log(`Thư mục dữ liệu: ${dataDir}`);

@@ -12,11 +12,15 @@ import {
   type StaffMember,
 } from './domain';
 import { ntmContract } from './ntm';
+import { safetyContract } from './safety';
 import { ocopContract } from './ocop';
+import { exchangeContract } from './exchange';
 
 export * from './domain';
 export * from './ntm';
+export * from './safety';
 export * from './ocop';
+export * from './exchange';
 
 /** The one IPC channel for calls, and the one for events pushed to the renderer. */
 export const API_CALL_CHANNEL = 'api:call';
@@ -86,7 +90,9 @@ export const contract = {
   'db.check': method(empty, 'Runs PRAGMA integrity_check; may take seconds on a large database.').returns<DbCheck>(),
 
   ...ntmContract,
+  ...safetyContract,
   ...ocopContract,
+  ...exchangeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,6 +3,9 @@ import { listAudit } from '../../db/audit';
 import { listUnits, searchUnits } from '../../db/units';
 import type { ServiceContext } from '../context';
 import { ntmHandlers } from '../ntm/handlers';
+import { ocopHandlers } from '../ocop/handlers';
+import { safetyHandlers } from '../safety/handlers';
+import { exchangeHandlers } from '../exchange/handlers';
 import { appInfo, dbCheck } from './app';
 import { completeSetup, updateOfficeProfile } from './office';
 import type { Handlers } from './types';
@@ -23,6 +26,9 @@ const foundationHandlers = {
 export const handlers: Handlers = {
   ...foundationHandlers,
   ...ntmHandlers,
+  ...ocopHandlers,
+  ...safetyHandlers,
+  ...exchangeHandlers,
 };
 
 export type { MethodName, MethodOutput, MethodParsedInput };
