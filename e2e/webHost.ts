@@ -20,7 +20,7 @@ export async function startWebHost(options: { dataDir?: string; port?: number } 
   );
   let output = '';
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`web host did not start:\n${output}`)), 90_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);

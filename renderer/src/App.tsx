@@ -2,9 +2,13 @@ import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from './api/queries';
 import { PagePlaceholder } from './components/PagePlaceholder/PagePlaceholder';
+import { ExchangePage } from './features/exchange/ExchangePage';
+import { NtmPage } from './features/ntm/NtmPage';
+import { OcopPage } from './features/ocop/OcopPage';
 import { OverviewPage } from './features/overview/OverviewPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
+import { StaffGate } from './features/safety/StaffGate';
 import { AppShellLayout } from './shell/AppShellLayout';
 import { useRoute } from './shell/router';
 
@@ -41,9 +45,12 @@ export function App() {
       case 'settings':
         return <SettingsPage info={info.data} />;
       case 'ntm':
-      case 'ocop':
-      case 'reports':
+        return <NtmPage info={info.data} />;
       case 'exchange':
+        return <ExchangePage info={info.data} />;
+      case 'ocop':
+        return <OcopPage info={info.data} />;
+      case 'reports':
         return <PagePlaceholder title={t(`nav.${route}`)} description={t(`placeholder.${route}`)} />;
       default: {
         const never: never = route;
@@ -52,8 +59,10 @@ export function App() {
     }
   })();
   return (
-    <AppShellLayout info={info.data} route={route} onNavigate={navigate}>
-      {page}
-    </AppShellLayout>
+    <StaffGate>
+      <AppShellLayout info={info.data} route={route} onNavigate={navigate}>
+        {page}
+      </AppShellLayout>
+    </StaffGate>
   );
 }

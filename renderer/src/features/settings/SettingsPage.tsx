@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../core/contract/index';
 import { useAudit, useUpdateOffice } from '../../api/queries';
 import { LANGUAGES, setLanguage } from '../../i18n/index';
+import { AuditPanel } from '../safety/AuditPanel';
+import { BackupPanel } from '../safety/BackupPanel';
+import { StaffPanel } from '../safety/StaffPanel';
 import { OfficeForm } from '../setup/OfficeForm';
 import { errorsOf, formToSetupInput } from '../setup/toInput';
 
@@ -97,6 +100,9 @@ export function SettingsPage({ info }: SettingsPageProps) {
           </Table>
         )}
       </Card>
+      <StaffPanel />
+      <BackupPanel electron={typeof window !== 'undefined' && window.api !== undefined} />
+      <AuditPanel />
     </Stack>
   );
 }
