@@ -1,6 +1,10 @@
-import { dbCheckCommand, initCommand, unitsSearchCommand } from './commands/foundation';
+import { dbCheckCommand, initCommand, unitsLineageCommand, unitsSearchCommand } from './commands/foundation';
+import { NTM_COMMANDS } from './commands/ntm';
 import { ocopScoreCommand } from './commands/ocop-score';
+import { ocopDossierCommand, ocopDueCommand, ocopProducersListCommand, ocopProductsListCommand } from './commands/ocop-records';
+import { BUNDLE_COMMANDS } from './commands/bundle';
+import { KEYS_COMMANDS } from './commands/keys';
 import type { CliCommand } from './types';
 
 /** Every command of the CLI. Features add theirs here. */
-export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, dbCheckCommand, ocopScoreCommand];
+export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, unitsLineageCommand, dbCheckCommand, ocopScoreCommand, ocopProductsListCommand, ocopProducersListCommand, ocopDueCommand, ocopDossierCommand, ...KEYS_COMMANDS, ...BUNDLE_COMMANDS, ...NTM_COMMANDS];

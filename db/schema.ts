@@ -56,6 +56,9 @@ export type Database = {
   office: OfficeTable;
   staff: StaffTable;
   audit_log: AuditLogTable;
+  lineage_clause: LineageClauseTable;
+  unit_lineage: UnitLineageTable;
+  province_lineage: ProvinceLineageTable;
   ntm_catalog: NtmCatalogTable;
   ntm_commune: NtmCommuneTable;
   ntm_assessment: NtmAssessmentTable;
@@ -76,6 +79,7 @@ export type Database = {
   exchange_export_item: ExchangeExportItemTable;
   exchange_acked: ExchangeAckedTable;
   exchange_import_log: ExchangeImportLogTable;
+  report: ReportTable;
 };
 
 /** Columns every syncable record carries (UUIDv7 id, owner, version, tombstone). */
@@ -309,4 +313,34 @@ export type ExchangeImportLogTable = {
   error_code: string | null;
   message: string | null;
   staff_name: string | null;
+};
+
+export type LineageClauseTable = { id: string; resolution: string; title: string; text: string };
+
+export type UnitLineageTable = {
+  old_code: string;
+  new_code: string;
+  province_code: string;
+  share: 'full' | 'partial';
+  clause_id: string;
+  confidence: string | null;
+  old_known: 0 | 1;
+};
+
+export type ProvinceLineageTable = { new_code: string; old_code: string };
+
+/** A periodic report (migration 0005): narrative and header as JSON; snapshot_json is the figures of a final one. */
+export type ReportTable = Syncable & {
+  id: string;
+  period: string;
+  period_kind: 'quarter' | 'half' | 'year';
+  revision: number;
+  status: 'draft' | 'final';
+  narrative_json: string;
+  header_json: string;
+  snapshot_json: string | null;
+  created_at: string;
+  created_by: string | null;
+  finalized_at: string | null;
+  finalized_by: string | null;
 };

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { AdminUnit, UnitEra, UnitLevel } from '../core/contract/domain';
+import { currentUnitsViaPredecessors } from './lineage';
 import { foldVietnamese } from '../core/text/vietnamese';
 import { REFERENCE_UNITS_VERSION, referenceUnitRows } from './reference/admin-units/index';
+import { lineageRows, REFERENCE_LINEAGE_VERSION } from './reference/admin-units/lineage';
+import lineageDocument from './reference/admin-units/vn-units-2025-07-lineage.json';
 import type { AdminUnitTable, Database } from './schema';
 import { getSetting, setSetting } from './settings';
 
@@ -26,6 +29,33 @@ export function rowToUnit(row: AdminUnitTable): AdminUnit {
  * Runs in one transaction.
  */
 export async function syncReferenceUnits(db: Kysely<Database>): Promise<boolean> {
+  const unitsChanged = await syncUnitRows(db);
+  const lineageChanged = (await getSetting(db, 'reference_lineage_version')) !== REFERENCE_LINEAGE_VERSION;
+  if (lineageChanged) await loadLineage(db, lineageDocument, REFERENCE_LINEAGE_VERSION);
+  return unitsChanged || lineageChanged;
+}
+
+/**
+ * Replaces the lineage with a document's, after checking every link against the unit lists; all in one
+ * transaction, so a bad file leaves the previous lineage in place.
+ */
+export async function loadLineage(db: Kysely<Database>, doc: unknown, version: string): Promise<{ links: number }> {
+  const codes = async (level: 'commune' | 'province', era: 'current' | 'before-2025-07') =>
+    new Set((await db.selectFrom('admin_unit').select('code').where('level', '=', level).where('era', '=', era).execute()).map((r) => r.code));
+  const rows = lineageRows(doc, await codes('commune', 'current'), await codes('commune', 'before-2025-07'), await codes('province', 'current'), await codes('province', 'before-2025-07'));
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('unit_lineage').execute();
+    await trx.deleteFrom('province_lineage').execute();
+    await trx.deleteFrom('lineage_clause').execute();
+    for (let i = 0; i < rows.clauses.length; i += 500) await trx.insertInto('lineage_clause').values(rows.clauses.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.links.length; i += 500) await trx.insertInto('unit_lineage').values(rows.links.slice(i, i + 500)).execute();
+    await trx.insertInto('province_lineage').values(rows.provinces).execute();
+    await setSetting(trx, 'reference_lineage_version', version);
+  });
+  return { links: rows.links.length };
+}
+
+async function syncUnitRows(db: Kysely<Database>): Promise<boolean> {
   if ((await getSetting(db, 'reference_units_version')) === REFERENCE_UNITS_VERSION) return false;
   const rows = referenceUnitRows();
   await db.transaction().execute(async (trx) => {
@@ -65,12 +95,28 @@ export async function searchUnits(db: Kysely<Database>, search: UnitSearch): Pro
   if (search.provinceCode) q = q.where('province_code', '=', search.provinceCode);
   const rows = await q.orderBy('era', 'desc').orderBy('level').orderBy('code').limit(2000).execute();
   const ranked = rows
-    .map((r) => ({ r, rank: rankOf(r, needle) }))
-    .sort((a, b) => a.rank - b.rank || (a.r.era === b.r.era ? 0 : a.r.era === 'current' ? -1 : 1) || a.r.code.localeCompare(b.r.code));
-  return ranked.slice(0, search.limit).map((x) => rowToUnit(x.r));
+    .map((r) => ({ unit: rowToUnit(r) as AdminUnit, rank: rankOf(r, needle) }))
+    .sort((a, b) => a.rank - b.rank || (a.unit.era === b.unit.era ? 0 : a.unit.era === 'current' ? -1 : 1) || a.unit.code.localeCompare(b.unit.code));
+  // A current commune is also found by an old name it took over ("Nậm Càn" finds Xã Na Ngoi, marked as such).
+  if (needle !== '' && search.era === 'current' && (search.level === undefined || search.level === 'commune')) {
+    let old = db.selectFrom('admin_unit').select(['code', 'full_name', 'search_key', 'name']).where('level', '=', 'commune').where('era', '=', 'before-2025-07');
+    old = old.where((eb) => eb('search_key', 'like', eb.val(`%${needle}%`)));
+    if (search.provinceCode) old = old.where('province_code', 'in', db.selectFrom('province_lineage').select('old_code').where('new_code', '=', search.provinceCode));
+    const oldRows = await old.limit(200).execute();
+    const present = new Set(ranked.map((r) => r.unit.code));
+    for (const via of await currentUnitsViaPredecessors(db, oldRows)) {
+      if (present.has(via.code)) continue;
+      if (search.provinceCode && via.provinceCode !== search.provinceCode) continue;
+      present.add(via.code);
+      const oldName = oldRows.find((o) => o.code === via.matchedVia.code)!.name;
+      ranked.push({ unit: via, rank: 4 + rankOf({ name: oldName, code: via.matchedVia.code }, needle) });
+    }
+    ranked.sort((a, b) => a.rank - b.rank || a.unit.code.localeCompare(b.unit.code));
+  }
+  return ranked.slice(0, search.limit).map((x) => x.unit);
 }
 
-function rankOf(row: AdminUnitTable, needle: string): number {
+function rankOf(row: Pick<AdminUnitTable, 'name' | 'code'>, needle: string): number {
   if (needle === '') return 0;
   const name = foldVietnamese(row.name);
   if (name === needle || row.code === needle) return 0;

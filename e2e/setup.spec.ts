@@ -57,21 +57,6 @@ test('settings corrects the office name and shows the change in the history', as
   await page.screenshot({ path: 'test-results/screenshots/settings.png', fullPage: true });
 });
 
-test('empty pages say what is coming', async ({ page }) => {
-  host = await startWebHost();
-  await page.goto(host.url);
-  const setup = new SetupPage(page);
-  await setup.chooseKind(/UBND xã/);
-  await setup.pick('province-select', 'nghe an', /Nghệ An/);
-  await setup.pick('unit-select', 'na ngoi', /Na Ngoi/);
-  await setup.fill('UBND xã Na Ngoi', 'UBND XÃ NA NGOI', 'Vi Văn Tú');
-  await setup.submit();
-  const shell = new Shell(page);
-  await shell.go('ocop');
-  await expect(page.getByText('Chức năng đang được xây dựng')).toBeVisible();
-  await expect(page.getByText(/QĐ 26\/2026/)).toBeVisible();
-});
-
 test('the API refuses a page without the per-run secret', async ({ page }) => {
   host = await startWebHost();
   await page.goto(`http://127.0.0.1:${host.port}/`);

@@ -30,7 +30,8 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
 };
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+// A 25 MB attachment is about 34 MB as base64 inside JSON.
+const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
 export type WebServerOptions = { app: AppHandle; rendererDir: string; secret: string; port: number };
 

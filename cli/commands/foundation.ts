@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { AdminUnit, AppInfo, DbCheck } from '../../core/contract/index';
+import type { AdminUnit, AppInfo, DbCheck, UnitLineage } from '../../core/contract/index';
 import { AppError } from '../../core/errors';
 import { openApp, type AppHandle } from '../../services/app';
 import type { CliCommand, CliContext } from '../types';
@@ -102,5 +102,31 @@ export const dbCheckCommand: CliCommand = {
       `Toàn vẹn: ${r.integrity === 'ok' ? 'tốt' : 'LỖI'}`,
       `Lược đồ: phiên bản ${r.schemaVersion}; đã áp dụng ${r.appliedMigrations.length}, chờ ${r.pendingMigrations.length}`,
     ].join('\n');
+  },
+};
+
+export const unitsLineageCommand: CliCommand = {
+  path: ['units', 'lineage'],
+  summary: 'Đơn vị trước và sau sắp xếp 01/7/2025 (cả hai chiều), kèm điều khoản nghị quyết',
+  usage: 'units lineage CODE [--era current|before-2025-07]',
+  options: { era: { type: 'string', description: 'Khi mã trùng giữa hai thời kỳ: current hoặc before-2025-07' } },
+  run: (ctx, { values, positionals }) =>
+    withApp(ctx, (app) => callOrThrow<UnitLineage>(app, 'units.lineage', { code: positionals[0] ?? '', era: values.era })),
+  format: (v) => {
+    const l = v as UnitLineage;
+    const head = `${l.unit.fullName} (${l.unit.code})${l.unit.era === 'current' ? '' : ' — trước 01/7/2025'}`;
+    const share = (s: 'full' | 'partial') => (s === 'full' ? 'toàn bộ' : 'một phần');
+    const lines = [head];
+    if (l.predecessors.length) {
+      lines.push('Hình thành từ:');
+      for (const p of l.predecessors) lines.push(`  ${p.unit.fullName} (${p.unit.code}), ${share(p.share)} — ${p.resolution}: ${p.clauseText}`);
+    }
+    if (l.successors.length) {
+      lines.push('Nay thuộc:');
+      for (const s of l.successors) lines.push(`  ${s.unit.fullName} (${s.unit.code}), ${share(s.share)} — ${s.resolution}: ${s.clauseText}`);
+    }
+    if (l.provinces.length) lines.push(`Tỉnh liên quan: ${l.provinces.map((p) => `${p.name} (${p.code})`).join(', ')}`);
+    if (lines.length === 1) lines.push('Không có thông tin phả hệ.');
+    return lines.join('\n');
   },
 };

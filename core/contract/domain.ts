@@ -26,6 +26,28 @@ export type AdminUnit = {
   parentCode: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** Set when a search found this current unit through one of its predecessors' names ("Nậm Càn" → Xã Na Ngoi). */
+  matchedVia?: { code: string; fullName: string; share: 'full' | 'partial' };
+};
+
+export type LineageLink = {
+  unit: AdminUnit;
+  share: 'full' | 'partial';
+  /** The resolution and its clause, verbatim, that moved the old unit into the new one. */
+  resolution: string;
+  clauseTitle: string;
+  clauseText: string;
+  confidence: string | null;
+};
+
+export type UnitLineage = {
+  unit: AdminUnit;
+  /** For a current unit: the old units it took over (all or part of). */
+  predecessors: LineageLink[];
+  /** For an old unit: the new units that took it over. */
+  successors: LineageLink[];
+  /** Old provinces merged into a current province, or the current province an old one went into. */
+  provinces: { code: string; name: string }[];
 };
 
 export type OfficeProfile = {

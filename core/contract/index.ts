@@ -10,17 +10,20 @@ import {
   type AuditEntry,
   type OfficeProfile,
   type StaffMember,
+  type UnitLineage,
 } from './domain';
 import { ntmContract } from './ntm';
 import { safetyContract } from './safety';
 import { ocopContract } from './ocop';
 import { exchangeContract } from './exchange';
+import { reportsContract } from './reports';
 
 export * from './domain';
 export * from './ntm';
 export * from './safety';
 export * from './ocop';
 export * from './exchange';
+export * from './reports';
 
 /** The one IPC channel for calls, and the one for events pushed to the renderer. */
 export const API_CALL_CHANNEL = 'api:call';
@@ -77,6 +80,11 @@ export const contract = {
     z.object({ level: z.enum(UNIT_LEVELS), era: z.enum(UNIT_ERAS), parentCode: unitCodeSchema.optional() }),
     'parentCode is a province code for districts and current communes, a district code for old communes.',
   ).returns<AdminUnit[]>(),
+  /** A unit's predecessors or successors across the 1 July 2025 reform, each with the resolution clause. */
+  'units.lineage': method(
+    z.object({ code: unitCodeSchema, era: z.enum(UNIT_ERAS).optional() }),
+    'A current commune lists its predecessors; an old commune its successors; a province its merged provinces.',
+  ).returns<UnitLineage>(),
   /** The audit trail, newest first, optionally for one entity. */
   'audit.list': method(
     z.object({
@@ -93,6 +101,7 @@ export const contract = {
   ...safetyContract,
   ...ocopContract,
   ...exchangeContract,
+  ...reportsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -74,6 +74,8 @@ export const ntmSchemas = {
     contentBase64: z.string().max(30 * 1024 * 1024),
   }),
   evidenceGet: z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  xlsxExport: z.object({ period: periodSchema, ...catalogRef }),
+  xlsxImport: z.object({ period: periodSchema, ...catalogRef, contentBase64: z.string().min(1).max(40 * 1024 * 1024) }),
 };
 
 export type NtmCatalogSummary = {
@@ -232,4 +234,14 @@ export const ntmContract = {
   /** Attach an evidence file to an indicator (content-addressed store; PDF, images, Office files; 25 MB max). */
   'ntm.evidence.add': method(ntmSchemas.evidenceAdd, 'File content as base64, never a path.').returns<NtmAssessmentView>(),
   'ntm.evidence.get': method(ntmSchemas.evidenceGet, 'Hash checked on read.').returns<{ fileName: string; mime: string; contentBase64: string }>(),
+  /** The quarter as an Excel workbook (communes × indicators, values prefilled, "Hướng dẫn" sheet) to fill offline. */
+  'ntm.xlsx.export': method(ntmSchemas.xlsxExport, 'Returns the file as base64; the host chooses where to save it.').returns<{
+    fileName: string;
+    contentBase64: string;
+  }>(),
+  /** Imports a filled workbook in one transaction; any bad cell refuses the whole file (XLSX_INVALID lists every problem). */
+  'ntm.xlsx.import': method(ntmSchemas.xlsxImport, 'File content as base64, never a path; empty cells change nothing.').returns<{
+    applied: number;
+    unchanged: number;
+  }>(),
 } as const;

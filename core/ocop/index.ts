@@ -23,3 +23,6 @@ export * from './productLifecycle';
 export { addWorkingDays } from './workingDays';
 export { previewScore } from './previewScore';
 export type { ScorePreview } from './previewScore';
+export * from './productDossier';
+export { addDays, addMonths, compareIsoDates, formatIsoDate, parseIsoDate } from './isoDate';
+export type { IsoDate } from './isoDate';

@@ -3,6 +3,8 @@ import * as foundation from './2026_11_23_0001_foundation';
 import * as ntm from './2026_11_23_0002_ntm';
 import * as ocop from './2026_11_23_0003_ocop';
 import * as exchange from './2026_11_23_0004_exchange';
+import * as reports from './2026_11_23_0005_reports';
+import * as lineage from './2026_11_23_0006_lineage';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -15,4 +17,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_23_0002_ntm', up: ntm.up },
   { name: '2026_11_23_0003_ocop', up: ocop.up },
   { name: '2026_11_23_0004_exchange', up: exchange.up },
+  { name: '2026_11_23_0005_reports', up: reports.up },
+  { name: '2026_11_23_0006_lineage', up: lineage.up },
 ];

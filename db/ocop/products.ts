@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, OcopProductEventTable, OcopProductTable } from '../schema';
 
 export type ProductRow = Selectable<OcopProductTable>;
@@ -52,6 +52,7 @@ export async function listProductEvents(db: Kysely<Database>, productId: string)
     .where('product_id', '=', productId)
     .where('deleted', '=', 0)
     .orderBy('on_date')
-    .orderBy('id')
+    // Insertion order within a day (ids made in the same millisecond do not sort by time).
+    .orderBy(sql`rowid`)
     .execute();
 }

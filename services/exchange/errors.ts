@@ -12,6 +12,9 @@ export const EXCHANGE_ERROR_MESSAGES = {
     'Văn phòng đã có khoá loại này. Tạo khoá mới sẽ thay khoá cũ: các đơn vị phải đăng ký lại khoá công khai mới.',
   EXCHANGE_PASSPHRASE_REQUIRED:
     'Máy này không có kho khoá của hệ điều hành: cần nhập mật khẩu bảo vệ khoá (ít nhất 8 ký tự).',
+  EXCHANGE_PASSPHRASE_NEEDED: 'Khoá bí mật của văn phòng được bảo vệ bằng mật khẩu: hãy nhập mật khẩu khoá.',
+  EXCHANGE_KEY_STORE_REQUIRED:
+    'Khoá bí mật được bảo vệ bằng kho khoá của hệ điều hành: hãy dùng ứng dụng NTM Desk trên máy tính đã tạo khoá.',
   EXCHANGE_RECIPIENT_MISSING: 'Chưa đăng ký khoá nhận của văn phòng cấp tỉnh. Hãy nhập tệp khoá do tỉnh gửi.',
   EXCHANGE_PEER_KIND_WRONG: 'Tệp khoá này không dùng được ở đây.',
   EXCHANGE_PEER_KEY_TAKEN: 'Khoá công khai này đã được đăng ký cho một đơn vị khác.',
@@ -19,6 +22,7 @@ export const EXCHANGE_ERROR_MESSAGES = {
   EXCHANGE_PEER_NOT_FOUND: 'Không tìm thấy đơn vị hoặc khoá đã đăng ký.',
   EXCHANGE_EXPORT_NOT_FOUND: 'Không tìm thấy lần xuất gói dữ liệu này.',
   EXCHANGE_EXPORT_FILE_MISSING: 'Tệp gói dữ liệu đã xuất không còn trong thư mục dữ liệu. Hãy xuất lại.',
+  EXCHANGE_ACK_STALE: 'Lần xuất này cũ hơn lần xuất đã được tỉnh xác nhận; không cần xác nhận nữa.',
   EXCHANGE_FILE_TOO_LARGE: 'Tệp quá lớn để tải qua giao diện này. Hãy dùng dòng lệnh (npm run cli -- bundle ...).',
   EXCHANGE_FILE_INVALID: 'Nội dung tệp gửi lên không hợp lệ (base64).',
   BUNDLE_REPLAY:

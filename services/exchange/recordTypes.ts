@@ -293,6 +293,20 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
     },
     { parents: [{ column: 'product_id', recordType: 'ocop_product' }], attachmentColumns: ['sha256'] },
   ),
+  // Periodic reports (db/migrations/2026_11_23_0005_reports.ts): a final one carries its figures' snapshot.
+  owned('report', 80, {
+    period: z.string().regex(/^\d{4}(-Q[1-4]|-H[12])?$/),
+    period_kind: z.enum(['quarter', 'half', 'year']),
+    revision: int(1),
+    status: z.enum(['draft', 'final']),
+    narrative_json: jsonText(),
+    header_json: jsonText(),
+    snapshot_json: jsonText(20_000_000).nullable(),
+    created_at: z.iso.datetime({ offset: true }),
+    created_by: nullableText(200),
+    finalized_at: z.iso.datetime({ offset: true }).nullable(),
+    finalized_by: nullableText(200),
+  }),
 ].sort((a, b) => a.mergeOrder - b.mergeOrder || a.name.localeCompare(b.name));
 
 const BY_NAME = new Map(RECORD_TYPES.map((t) => [t.name, t]));

@@ -1,11 +1,13 @@
 import type { MethodName, MethodOutput, MethodParsedInput } from '../../core/contract/index';
 import { listAudit } from '../../db/audit';
+import { unitLineage } from '../../db/lineage';
 import { listUnits, searchUnits } from '../../db/units';
 import type { ServiceContext } from '../context';
 import { ntmHandlers } from '../ntm/handlers';
 import { ocopHandlers } from '../ocop/handlers';
 import { safetyHandlers } from '../safety/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
+import { reportsHandlers } from '../reports/handlers';
 import { appInfo, dbCheck } from './app';
 import { completeSetup, updateOfficeProfile } from './office';
 import type { Handlers } from './types';
@@ -18,6 +20,7 @@ const foundationHandlers = {
   'office.update': (ctx, input) => updateOfficeProfile(ctx, input),
   'units.search': (ctx, input) => searchUnits(ctx.db, input),
   'units.list': (ctx, input) => listUnits(ctx.db, input.level, input.era, input.parentCode),
+  'units.lineage': (ctx, input) => unitLineage(ctx.db, input.code, input.era),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'db.check': (ctx) => dbCheck(ctx),
 } satisfies Partial<Handlers>;
@@ -29,6 +32,7 @@ export const handlers: Handlers = {
   ...ocopHandlers,
   ...safetyHandlers,
   ...exchangeHandlers,
+  ...reportsHandlers,
 };
 
 export type { MethodName, MethodOutput, MethodParsedInput };

@@ -15,7 +15,7 @@ import { thresholdTestText } from '../../core/ntm/thresholdText';
 import type { Database, NtmAssessmentTable, NtmValueTable } from '../../db/schema';
 import { checkAttachmentSize, readAttachment, storeAttachment } from '../attachments';
 import type { ServiceContext } from '../context';
-import { audit, currentActor } from '../staff';
+import { audit, currentActor, type Actor } from '../staff';
 import { loadCatalog, type LoadedCatalog } from './catalogs';
 import { communeByCode, communeView, currentLevels, officeScope, type CommuneRow } from './communes';
 import { join } from 'node:path';
@@ -153,7 +153,7 @@ async function buildView(
   };
 }
 
-function refuseUnlessDraft(a: AssessmentRow | undefined, period: string): void {
+export function refuseUnlessDraft(a: AssessmentRow | undefined, period: string): void {
   if (a?.status === 'locked') {
     throw new AppError('ASSESSMENT_LOCKED', `Kỳ đánh giá ${period} đã khóa, không thể sửa. Muốn sửa, hãy mở lại kỳ và ghi rõ lý do.`, { period });
   }
@@ -162,7 +162,8 @@ function refuseUnlessDraft(a: AssessmentRow | undefined, period: string): void {
   }
 }
 
-function checkValue(loaded: LoadedCatalog, code: string, value: unknown): void {
+/** Refuses a value of the wrong kind for the indicator (AppError INDICATOR_VALUE_INVALID / INDICATOR_NOT_FOUND). */
+export function checkValue(loaded: LoadedCatalog, code: string, value: unknown): void {
   const i = loaded.compiled.indicatorIndex.get(code);
   if (i === undefined) {
     throw new AppError('INDICATOR_NOT_FOUND', `Không có chỉ tiêu "${code}" trong bộ tiêu chí "${loaded.catalog.name}".`, { code });
@@ -197,7 +198,8 @@ function checkValue(loaded: LoadedCatalog, code: string, value: unknown): void {
   }
 }
 
-async function ensureAssessment(
+/** The quarter's assessment id inside the caller's transaction: bumps an existing one, creates a draft otherwise. */
+export async function ensureAssessment(
   trx: Kysely<Database>,
   ctx: ServiceContext,
   officeCode: string,
@@ -241,6 +243,56 @@ export type SetValueInput = Ref & {
   evidence?: string | null;
 };
 
+/** Where one indicator's row lives: the office, the commune (for the audit), the quarter and its assessment. */
+export type ValueTarget = { officeCode: string; communeCode: string; period: string; assessmentId: string };
+
+/** One indicator's change; a field left undefined keeps its stored value, null clears it. */
+export type ValueChange = Pick<SetValueInput, 'indicatorCode' | 'value' | 'manualMet' | 'evidence'>;
+
+/**
+ * Writes one indicator's value, hand judgement and evidence note inside the caller's transaction, audited.
+ * The caller has checked the value (checkValue) and that the quarter is a draft (refuseUnlessDraft).
+ */
+export async function writeValue(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  at: string,
+  target: ValueTarget,
+  change: ValueChange,
+): Promise<void> {
+  const before = await trx
+    .selectFrom('ntm_value')
+    .selectAll()
+    .where('assessment_id', '=', target.assessmentId)
+    .where('indicator_code', '=', change.indicatorCode)
+    .executeTakeFirst();
+  const next = {
+    value_json: change.value === undefined ? (before?.value_json ?? null) : change.value === null ? null : JSON.stringify(typeof change.value === 'string' ? change.value.normalize('NFC') : change.value),
+    manual_met: change.manualMet === undefined ? (before?.manual_met ?? null) : change.manualMet === null ? null : change.manualMet ? (1 as const) : (0 as const),
+    evidence: change.evidence === undefined ? (before?.evidence ?? null) : change.evidence === null || change.evidence.trim() === '' ? null : change.evidence.normalize('NFC'),
+  };
+  if (before) {
+    await trx
+      .updateTable('ntm_value')
+      .set({ ...next, entered_by: actor.name, updated_at: at, version: before.version + 1, deleted: 0 })
+      .where('id', '=', before.id)
+      .execute();
+  } else {
+    await trx
+      .insertInto('ntm_value')
+      .values({ id: ctx.newId(), office_code: target.officeCode, assessment_id: target.assessmentId, indicator_code: change.indicatorCode, ...next, entered_by: actor.name, updated_at: at })
+      .execute();
+  }
+  await audit(trx, ctx, actor, {
+    entity: 'ntm_value',
+    entityId: `${target.communeCode}/${target.period}/${change.indicatorCode}`,
+    action: before ? 'update' : 'create',
+    before: before ? { value: before.value_json, manualMet: before.manual_met, evidence: before.evidence } : null,
+    after: { value: next.value_json, manualMet: next.manual_met, evidence: next.evidence },
+  });
+}
+
 /** Enters one indicator; the assessment (draft) is created on first entry. One transaction, audited. */
 export async function setValue(ctx: ServiceContext, input: SetValueInput): Promise<NtmAssessmentView> {
   const { scope, commune, year, loaded, assessment } = await context(ctx, input);
@@ -250,36 +302,8 @@ export async function setValue(ctx: ServiceContext, input: SetValueInput): Promi
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     const assessmentId = await ensureAssessment(trx, ctx, scope.officeCode, commune, input.period, loaded, assessment, actor.name);
-    const before = await trx
-      .selectFrom('ntm_value')
-      .selectAll()
-      .where('assessment_id', '=', assessmentId)
-      .where('indicator_code', '=', input.indicatorCode)
-      .executeTakeFirst();
-    const next = {
-      value_json: input.value === undefined ? (before?.value_json ?? null) : input.value === null ? null : JSON.stringify(typeof input.value === 'string' ? input.value.normalize('NFC') : input.value),
-      manual_met: input.manualMet === undefined ? (before?.manual_met ?? null) : input.manualMet === null ? null : input.manualMet ? (1 as const) : (0 as const),
-      evidence: input.evidence === undefined ? (before?.evidence ?? null) : input.evidence === null || input.evidence.trim() === '' ? null : input.evidence.normalize('NFC'),
-    };
-    if (before) {
-      await trx
-        .updateTable('ntm_value')
-        .set({ ...next, entered_by: actor.name, updated_at: at, version: before.version + 1, deleted: 0 })
-        .where('id', '=', before.id)
-        .execute();
-    } else {
-      await trx
-        .insertInto('ntm_value')
-        .values({ id: ctx.newId(), office_code: scope.officeCode, assessment_id: assessmentId, indicator_code: input.indicatorCode, ...next, entered_by: actor.name, updated_at: at })
-        .execute();
-    }
-    await audit(trx, ctx, actor, {
-      entity: 'ntm_value',
-      entityId: `${commune.code}/${input.period}/${input.indicatorCode}`,
-      action: before ? 'update' : 'create',
-      before: before ? { value: before.value_json, manualMet: before.manual_met, evidence: before.evidence } : null,
-      after: { value: next.value_json, manualMet: next.manual_met, evidence: next.evidence },
-    });
+    const target = { officeCode: scope.officeCode, communeCode: commune.code, period: input.period, assessmentId };
+    await writeValue(trx, ctx, actor, at, target, { indicatorCode: input.indicatorCode, value: input.value, manualMet: input.manualMet, evidence: input.evidence });
   });
   const fresh = await context(ctx, input);
   return buildView(ctx, commune, input.period, year, loaded, fresh.assessment);

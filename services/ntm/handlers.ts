@@ -1,10 +1,13 @@
 import type { ntmContract } from '../../core/contract/ntm';
+import { parsePeriod } from '../../core/ntm/period';
 import type { HandlersFor } from '../handlers/types';
 import { addEvidence, assessmentView, copyPrevious, getEvidence, setStatus, setValue } from './assessment';
-import { getCatalogDocument, importCatalog, listCatalogs } from './catalogs';
+import { getCatalogDocument, importCatalog, listCatalogs, loadCatalog } from './catalogs';
 import { communeRows, communeView, currentLevels, officeScope, setProfiles } from './communes';
 import { matrix, overview } from './matrix';
 import { addRecognition, listRecognitions, revokeRecognition } from './recognitions';
+import { exportQuarterXlsx, quarterXlsxFileName } from './xlsx/exportQuarterXlsx';
+import { importQuarterXlsx } from './xlsx/importQuarterXlsx';
 
 export const ntmHandlers = {
   'ntm.catalogs.list': (ctx) => listCatalogs(ctx),
@@ -28,4 +31,11 @@ export const ntmHandlers = {
   'ntm.recognitions.revoke': (ctx, input) => revokeRecognition(ctx, input),
   'ntm.evidence.add': (ctx, input) => addEvidence(ctx, input),
   'ntm.evidence.get': (ctx, input) => getEvidence(ctx, input.sha256),
+  'ntm.xlsx.export': async (ctx, input) => {
+    const content = await exportQuarterXlsx(ctx, input);
+    const { catalog } = await loadCatalog(ctx, input.catalogId, parsePeriod(input.period).year);
+    return { fileName: quarterXlsxFileName(input.period, catalog.id), contentBase64: content.toString('base64') };
+  },
+  'ntm.xlsx.import': (ctx, input) =>
+    importQuarterXlsx(ctx, { period: input.period, catalogId: input.catalogId, content: Buffer.from(input.contentBase64, 'base64') }),
 } satisfies HandlersFor<keyof typeof ntmContract>;

@@ -13,7 +13,7 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-/** A district office of Tương Dương (Nghệ An) before the reform: Nậm Càn is one of its communes. */
+/** A district office of Kỳ Sơn (Nghệ An, code 417) before the reform: Nậm Càn is one of its communes. */
 async function districtOffice(today = '2025-06-20T08:00:00Z'): Promise<AppHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'ntm-svc-'));
   dirs.push(dir);
@@ -21,7 +21,7 @@ async function districtOffice(today = '2025-06-20T08:00:00Z'): Promise<AppHandle
   apps.push(app);
   const r = await app.dispatch('setup.complete', {
     kind: 'district', provinceCode: '40', unitCode: '417',
-    officeName: 'Phòng Nông nghiệp và PTNT huyện Tương Dương', parentBodyName: 'UBND HUYỆN TƯƠNG DƯƠNG', staffName: 'Lô Thị Mai',
+    officeName: 'Phòng Nông nghiệp và PTNT huyện Kỳ Sơn', parentBodyName: 'UBND HUYỆN KỲ SƠN', staffName: 'Lô Thị Mai',
   });
   expect(r.ok).toBe(true);
   return app;

@@ -1,0 +1,56 @@
+/** 2026-05-22 → 22/05/2026. */
+export function vnDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** 69.5 → "69,5" (Vietnamese decimal comma). */
+export function vnNumber(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : String(x).replace('.', ',');
+}
+
+export function starsText(n: number): string {
+  return '★'.repeat(n) + '☆'.repeat(Math.max(0, 5 - n));
+}
+
+export function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Saves a generated file through the browser's download (the renderer never sees a path). */
+export function downloadBase64(fileName: string, mime: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Reads a picked file as base64 for the contract (content crosses, never a path). */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export const STATUS_COLORS: Record<string, string> = {
+  registered: 'gray',
+  commune_review: 'blue',
+  sent_to_province: 'indigo',
+  evaluating: 'violet',
+  recognized: 'green',
+  not_recognized: 'orange',
+  expired: 'red',
+  re_evaluating: 'cyan',
+  upgrading: 'teal',
+  revoked: 'red',
+};

@@ -1,0 +1,388 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { z } from 'zod';
+import { bundleError } from '../../core/bundle/errors';
+import type { BundleManifest } from '../../core/bundle/manifest';
+import {
+  EXCHANGE_EVENTS,
+  type ExchangeImportProgress,
+  type ExchangeImportResult,
+  type ExchangeTypeCounts,
+  type ExchangeWarning,
+  type OfficeProfile,
+} from '../../core/contract/index';
+import { isAppError, toErrorPayload } from '../../core/errors';
+import {
+  insertImportLog,
+  lastImportedSequence,
+  lastImportedSequenceSync,
+  prepareAuditInsert,
+  prepareImportLogInsert,
+} from '../../db/exchange/importLog';
+import { getActiveOwnKey, listActivePeers } from '../../db/exchange/keys';
+import { attachmentPath } from '../attachments';
+import { keyIdHex, parsePublicKey, publicKeyFingerprint, readBundle, type BundleRecord, type TrustedSigner } from '../bundle/index';
+import type { ServiceContext } from '../context';
+import { dataPaths } from '../paths';
+import { currentActor, type Actor } from '../staff';
+import { exchangeError } from './errors';
+import { sha256File } from './exportService';
+import { isProvince, openIdentities, requireOffice } from './keyService';
+import { mergeRecords } from './mergeRecords';
+import { peekManifest } from './peekManifest';
+import { recordTypeSpec } from './recordTypes';
+import { serialize } from './serialize';
+
+export type ImportFile = { fileName: string; path: string };
+
+/** What a reader trusts: its own identities, registered offices' signing keys, and its own signing key. */
+export type ReaderKeys = { identities: string[]; signers: TrustedSigner[]; fingerprints: Map<string, string> };
+
+export async function openReaderKeys(ctx: ServiceContext, office: OfficeProfile, passphrase: string | undefined): Promise<ReaderKeys> {
+  const identities = await openIdentities(ctx, passphrase);
+  const signers: TrustedSigner[] = [];
+  const fingerprints = new Map<string, string>();
+  for (const peer of await listActivePeers(ctx.db, 'office_signing')) {
+    const key = parsePublicKey(peer.public_key);
+    signers.push({ ...key, officeCode: peer.office_code });
+    fingerprints.set(keyIdHex(key.keyId), peer.fingerprint);
+  }
+  // An office can reopen and verify its own exports.
+  const own = await getActiveOwnKey(ctx.db, 'signing');
+  if (own !== undefined) {
+    const key = parsePublicKey(own.public_key);
+    signers.push({ ...key, officeCode: office.officeCode });
+    fingerprints.set(keyIdHex(key.keyId), publicKeyFingerprint(key));
+  }
+  return { identities, signers, fingerprints };
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(bản ghi)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Checks each record against its type's zod schema while the bundle is read (readBundle's validator hook). */
+export function validateBundleRecord(recordType: string, record: BundleRecord): BundleRecord {
+  const spec = recordTypeSpec(recordType);
+  if (spec === undefined) return record; // refused as a whole after reading, with its own code
+  const parsed = spec.schema.safeParse(record);
+  if (!parsed.success) throw new Error(formatIssues(parsed.error));
+  return parsed.data as BundleRecord;
+}
+
+/**
+ * Checks that need the whole bundle and no database writes: known record types, every owned record stamped
+ * with the sending office, every attachment row with its bytes.
+ */
+async function checkBundleContents(
+  officeCode: string,
+  records: Record<string, BundleRecord[]>,
+  attachmentFiles: Record<string, string>,
+  storeDir: string,
+): Promise<void> {
+  for (const [recordType, list] of Object.entries(records)) {
+    const spec = recordTypeSpec(recordType);
+    if (spec === undefined) throw exchangeError('BUNDLE_RECORD_TYPE_UNKNOWN', { recordType });
+    if (spec.ownership !== 'owned') continue;
+    for (const record of list) {
+      if (record.office_code !== officeCode) {
+        throw exchangeError('BUNDLE_RECORD_FOREIGN_OFFICE', { recordType, id: record.id, recordOffice: record.office_code, bundleOffice: officeCode });
+      }
+    }
+  }
+  for (const record of records.attachment ?? []) {
+    const sha = record.sha256 as string;
+    const path = attachmentFiles[sha] ?? attachmentPath(storeDir, sha);
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      throw bundleError('BUNDLE_ATTACHMENT_MISSING', { sha256: sha });
+    }
+    if (size !== record.size) throw bundleError('BUNDLE_RECORD_INVALID', { recordType: 'attachment', id: sha, reason: 'size' });
+  }
+}
+
+function sequenceWarnings(manifest: BundleManifest, last: number | null): ExchangeWarning[] {
+  const expected = (last ?? 0) + 1;
+  if (manifest.sequence === expected) return [];
+  return [
+    {
+      code: 'BUNDLE_SEQUENCE_GAP',
+      message: `Thiếu gói dữ liệu số ${expected}${manifest.sequence - 1 > expected ? `–${manifest.sequence - 1}` : ''} của đơn vị ${manifest.officeCode}: gói số ${manifest.sequence} vẫn được nhập. Nếu đơn vị xuất gói "chỉ phần thay đổi", hãy đề nghị xuất lại gói đầy đủ.`,
+      details: { expected, received: manifest.sequence },
+    },
+  ];
+}
+
+function replayError(manifest: BundleManifest, last: number) {
+  return exchangeError('BUNDLE_REPLAY', { officeCode: manifest.officeCode, sequence: manifest.sequence, lastImported: last });
+}
+
+/**
+ * Imports bundles at a province. Each file is its own all-or-nothing unit: decrypt, verify the signature
+ * against the registered key of the office, check every hash and record, check the sequence, then merge in one
+ * transaction. A batch is applied in order of office and sequence (whatever order the files came in); a
+ * refused file is logged and does not stop the others.
+ */
+export async function importBundleFiles(
+  ctx: ServiceContext,
+  files: readonly ImportFile[],
+  options: { passphrase?: string } = {},
+): Promise<ExchangeImportResult[]> {
+  const office = await requireOffice(ctx);
+  if (!isProvince(office)) throw exchangeError('EXCHANGE_NOT_PROVINCE');
+  return serialize(ctx, async () => {
+    const keys = await openReaderKeys(ctx, office, options.passphrase);
+    const ordered = files.length === 1 ? [...files] : await orderBySequence(files, keys);
+    const actor = await currentActor(ctx);
+    const results: ExchangeImportResult[] = [];
+    for (const [index, file] of ordered.entries()) {
+      results.push(await importOne(ctx, file, keys, actor, index, ordered.length));
+    }
+    ctx.emit('exchange.changed', null);
+    return results;
+  });
+}
+
+/** Files whose head does not open come first (they will be refused with their error), then by office and sequence. */
+async function orderBySequence(files: readonly ImportFile[], keys: ReaderKeys): Promise<ImportFile[]> {
+  const heads = await Promise.all(
+    files.map(async (file, position) => {
+      try {
+        const { manifest } = await peekManifest(file.path, keys.identities, keys.signers);
+        return { file, position, officeCode: manifest.officeCode, sequence: manifest.sequence };
+      } catch {
+        return { file, position, officeCode: '', sequence: 0 };
+      }
+    }),
+  );
+  heads.sort((a, b) => a.officeCode.localeCompare(b.officeCode) || a.sequence - b.sequence || a.position - b.position);
+  return heads.map((h) => h.file);
+}
+
+async function importOne(
+  ctx: ServiceContext,
+  file: ImportFile,
+  keys: ReaderKeys,
+  actor: Actor,
+  index: number,
+  total: number,
+): Promise<ExchangeImportResult> {
+  const progress = (stage: ExchangeImportProgress['stage']) =>
+    ctx.emit(EXCHANGE_EVENTS.importProgress, { fileName: file.fileName, index, total, stage } satisfies ExchangeImportProgress);
+  const storeDir = dataPaths(ctx.dataDir).attachments;
+  const at = () => ctx.now().toISOString();
+  let fileSha256 = '';
+  let fileBytes = 0;
+  let manifest: BundleManifest | null = null;
+  let signerFingerprint: string | null = null;
+  let warnings: ExchangeWarning[] = [];
+  const placed: string[] = [];
+  const staging = join(storeDir, `.import-${randomBytes(6).toString('hex')}`);
+  progress('reading');
+  try {
+    fileBytes = (await stat(file.path)).size;
+    fileSha256 = await sha256File(file.path);
+    await mkdir(staging, { recursive: true });
+    const read = await readBundle({
+      path: file.path,
+      identities: keys.identities,
+      trustedSigners: keys.signers,
+      attachmentsDir: staging,
+      validateRecord: validateBundleRecord,
+    });
+    manifest = read.manifest;
+    signerFingerprint = keys.fingerprints.get(read.signer.keyId) ?? null;
+    const officeCode = read.officeCode;
+    await checkBundleContents(officeCode, read.records, read.attachments, storeDir);
+    const last = await lastImportedSequence(ctx.db, officeCode);
+    if (last !== null && read.sequence <= last) throw replayError(read.manifest, last);
+    warnings = sequenceWarnings(read.manifest, last);
+
+    // Files first, rows second: a crash in between leaves unreferenced files, never a row without its file.
+    for (const record of read.records.attachment ?? []) {
+      const sha = record.sha256 as string;
+      const incoming = read.attachments[sha];
+      if (incoming === undefined) continue; // already in the store (checked above)
+      const target = attachmentPath(storeDir, sha);
+      if (await exists(target)) continue;
+      await mkdir(dirname(target), { recursive: true });
+      await rename(incoming, target);
+      placed.push(target);
+    }
+
+    progress('merging');
+    const sqlite = ctx.conn.sqlite;
+    const insertLog = prepareImportLogInsert(sqlite);
+    const insertAudit = prepareAuditInsert(sqlite);
+    const validManifest = read.manifest;
+    const { counts, logId } = sqlite.transaction(() => {
+      // Checked again inside the transaction: the (office, sequence) guard must hold with the data it guards.
+      const lastNow = lastImportedSequenceSync(sqlite, officeCode);
+      if (lastNow !== null && validManifest.sequence <= lastNow) throw replayError(validManifest, lastNow);
+      const merged = mergeRecords(sqlite, officeCode, read.records);
+      const when = at();
+      const id = insertLog({
+        at: when,
+        status: 'imported',
+        office_code: officeCode,
+        sequence: validManifest.sequence,
+        file_name: file.fileName,
+        file_sha256: fileSha256,
+        file_bytes: fileBytes,
+        bundle_created_at: validManifest.createdAt,
+        signer_fingerprint: signerFingerprint,
+        counts_json: JSON.stringify(merged),
+        warnings_json: JSON.stringify(warnings),
+        error_code: null,
+        message: null,
+        staff_name: actor.name,
+      });
+      insertAudit({
+        at: when,
+        staffId: actor.id,
+        staffName: actor.name,
+        entity: 'exchange_import',
+        entityId: String(id),
+        action: 'import',
+        after: { officeCode, sequence: validManifest.sequence, fileSha256, counts: totals(merged) },
+      });
+      return { counts: merged, logId: id };
+    })();
+    progress('done');
+    return {
+      fileName: file.fileName,
+      status: 'imported',
+      officeCode,
+      sequence: validManifest.sequence,
+      counts,
+      attachments: placed.length,
+      warnings,
+      error: null,
+      logId,
+    };
+  } catch (e) {
+    for (const path of placed) await rm(path, { force: true });
+    if (!isAppError(e)) console.error(`[exchange.import] ${file.fileName}:`, e);
+    const error = toErrorPayload(e);
+    const logId = await insertImportLog(ctx.db, {
+      at: at(),
+      status: 'rejected',
+      office_code: manifest?.officeCode ?? null,
+      sequence: manifest?.sequence ?? null,
+      file_name: file.fileName,
+      file_sha256: fileSha256,
+      file_bytes: fileBytes,
+      bundle_created_at: manifest?.createdAt ?? null,
+      signer_fingerprint: signerFingerprint,
+      counts_json: '{}',
+      warnings_json: JSON.stringify(warnings),
+      error_code: error.code,
+      message: error.message,
+      staff_name: actor.name,
+    });
+    progress('done');
+    return {
+      fileName: file.fileName,
+      status: 'rejected',
+      officeCode: manifest?.officeCode ?? null,
+      sequence: manifest?.sequence ?? null,
+      counts: {},
+      attachments: 0,
+      warnings,
+      error,
+      logId,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+function totals(counts: Record<string, ExchangeTypeCounts>): ExchangeTypeCounts {
+  const t: ExchangeTypeCounts = { received: 0, inserted: 0, updated: 0, unchanged: 0 };
+  for (const c of Object.values(counts)) {
+    t.received += c.received;
+    t.inserted += c.inserted;
+    t.updated += c.updated;
+    t.unchanged += c.unchanged;
+  }
+  return t;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type BundleCheck = {
+  officeCode: string;
+  sequence: number;
+  createdAt: string;
+  periods: string[];
+  counts: Record<string, number>;
+  attachments: number;
+  signerFingerprint: string | null;
+  /** Whether this database would refuse it as a replay (province only). */
+  replay: boolean;
+  warnings: ExchangeWarning[];
+};
+
+/**
+ * Reads a bundle fully and runs every check an import would, without writing anything: decryption, signature,
+ * hashes, record schemas, office stamps, attachments. `replay` says whether an import here would be refused.
+ */
+export async function verifyBundleFile(ctx: ServiceContext, path: string, passphrase: string | undefined): Promise<BundleCheck> {
+  const office = await requireOffice(ctx);
+  const keys = await openReaderKeys(ctx, office, passphrase);
+  const read = await readBundle({ path, identities: keys.identities, trustedSigners: keys.signers, validateRecord: validateBundleRecord });
+  const storeDir = dataPaths(ctx.dataDir).attachments;
+  const attachmentSizes = new Map<string, number>();
+  for (const f of read.manifest.files) {
+    const m = /^attachments\/([0-9a-f]{64})$/.exec(f.path);
+    if (m !== null) attachmentSizes.set(m[1], f.size);
+  }
+  // Attachment rows whose bytes are in the bundle are checked against the manifest (readBundle verified the
+  // bytes); the others must already be in this store.
+  for (const record of read.records.attachment ?? []) {
+    const size = attachmentSizes.get(record.sha256 as string);
+    if (size !== undefined && size !== record.size) {
+      throw bundleError('BUNDLE_RECORD_INVALID', { recordType: 'attachment', id: record.id, reason: 'size' });
+    }
+  }
+  const withoutBytes = { ...read.records, attachment: (read.records.attachment ?? []).filter((r) => !attachmentSizes.has(r.sha256 as string)) };
+  await checkBundleContents(read.officeCode, withoutBytes, {}, storeDir);
+  const last = read.officeCode === office.officeCode ? null : await lastImportedSequence(ctx.db, read.officeCode);
+  const replay = last !== null && read.sequence <= last;
+  return {
+    officeCode: read.officeCode,
+    sequence: read.sequence,
+    createdAt: read.manifest.createdAt,
+    periods: read.manifest.periods,
+    counts: read.manifest.counts,
+    attachments: attachmentSizes.size,
+    signerFingerprint: keys.fingerprints.get(read.signer.keyId) ?? null,
+    replay,
+    warnings: isProvince(office) && !replay ? sequenceWarnings(read.manifest, last) : [],
+  };
+}
+
+/** Peeks at a bundle's signed manifest (decrypts only its head). */
+export async function inspectBundleFile(
+  ctx: ServiceContext,
+  path: string,
+  passphrase: string | undefined,
+): Promise<{ manifest: BundleManifest; signerFingerprint: string | null; trustedComment: string }> {
+  const office = await requireOffice(ctx);
+  const keys = await openReaderKeys(ctx, office, passphrase);
+  const { manifest, signer, trustedComment } = await peekManifest(path, keys.identities, keys.signers);
+  return { manifest, signerFingerprint: keys.fingerprints.get(keyIdHex(signer.keyId)) ?? null, trustedComment };
+}

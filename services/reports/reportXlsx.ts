@@ -1,0 +1,230 @@
+import ExcelJS, { type Worksheet } from 'exceljs';
+import { LEVEL_LABELS, formatVnDate, type ReportModel } from '../../core/reports/index';
+
+/**
+ * The annex tables (Biểu) as one workbook, one sheet per table: title rows (merged, above the table), the unit,
+ * one header row, plain data rows (never merged, so a province's own spreadsheet can read them with a formula or
+ * a pivot table), then a total row with SUM formulas and their values. Numbers are numbers and dates are dates
+ * (shown dd/mm/yyyy); Excel shows the separators of the reader's locale (1.234,5 in Vietnamese).
+ */
+export const ANNEX_SHEETS = [
+  { no: '01', title: 'SỐ XÃ THEO MỨC ĐỘ ĐẠT CHUẨN NÔNG THÔN MỚI', unit: 'xã' },
+  { no: '02', title: 'SỐ XÃ THEO SỐ TIÊU CHÍ ĐẠT', unit: 'xã' },
+  { no: '03', title: 'MỨC ĐỘ ĐẠT TIÊU CHÍ THEO XÃ', unit: '1 = đạt, 0 = chưa đạt, để trống = chưa xác định' },
+  { no: '04', title: 'TIÊU CHÍ CHƯA ĐẠT THEO XÃ VÀ NGÀNH PHỤ TRÁCH', unit: 'tiêu chí' },
+  { no: '05', title: 'XÃ CÓ NGUY CƠ BỊ THU HỒI QUYẾT ĐỊNH CÔNG NHẬN', unit: 'xã' },
+  { no: '06', title: 'SẢN PHẨM OCOP THEO HẠNG SAO', unit: 'sản phẩm' },
+  { no: '07', title: 'HỒ SƠ SẢN PHẨM OCOP ĐANG THỰC HIỆN', unit: 'hồ sơ' },
+  { no: '08', title: 'DANH SÁCH SẢN PHẨM OCOP', unit: 'sản phẩm' },
+] as const;
+
+export const HEADER_ROW = 6;
+const INT = '#,##0';
+const DEC = '#,##0.0';
+const DATE = 'dd/mm/yyyy';
+const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BOX = { top: thin, left: thin, bottom: thin, right: thin };
+
+type Column = { header: string; width: number; format?: string };
+
+function dateCell(iso: string | null): Date | null {
+  if (!iso) return null;
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+}
+
+function sheet(wb: ExcelJS.Workbook, model: ReportModel, index: number, columns: Column[]): Worksheet {
+  const spec = ANNEX_SHEETS[index]!;
+  const ws = wb.addWorksheet(`Biểu ${spec.no}`, { views: [{ state: 'frozen', ySplit: HEADER_ROW }], pageSetup: { paperSize: 9, orientation: columns.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = columns.map((c) => ({ width: c.width, style: c.format ? { numFmt: c.format } : {} }));
+  const last = columns.length;
+  const title = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' | 'right' = 'center') => {
+    ws.getCell(row, 1).value = text;
+    ws.getCell(row, 1).font = { name: 'Times New Roman', size: 12, ...font };
+    ws.getCell(row, 1).alignment = { horizontal: align, vertical: 'middle', wrapText: true };
+    if (last > 1) ws.mergeCells(row, 1, row, last);
+  };
+  title(1, `Biểu ${spec.no}`, { bold: true }, 'left');
+  title(2, spec.title, { bold: true, size: 13 });
+  title(3, `${model.periodLabel.replace(/^năm/, 'Năm')} (số liệu đến ngày ${formatVnDate(model.asOf)}) — ${model.office.dataOfficeName}`, { italic: true });
+  title(4, `(Kèm theo báo cáo ${model.periodLabel} của ${model.office.officeName})`, { italic: true, size: 11 });
+  title(5, `Đơn vị tính: ${spec.unit}`, { italic: true, size: 11 }, 'right');
+  const header = ws.getRow(HEADER_ROW);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { name: 'Times New Roman', size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BOX;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F3F5' } };
+  });
+  header.height = 32;
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
+  return ws;
+}
+
+function addRows(ws: Worksheet, rows: (string | number | Date | null)[][], total?: { label: string; labelColumn: number; sumColumns: number[] }): void {
+  const first = HEADER_ROW + 1;
+  for (const values of rows) {
+    const row = ws.addRow(values);
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (col > values.length) return;
+      cell.border = BOX;
+      cell.font = { name: 'Times New Roman', size: 11 };
+      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'string' && cell.value.length > 3 ? 'left' : 'center' };
+    });
+  }
+  if (!total) return;
+  const lastData = HEADER_ROW + rows.length;
+  const values: (string | ExcelJS.CellFormulaValue | null)[] = new Array(ws.columnCount).fill(null);
+  values[total.labelColumn - 1] = total.label;
+  for (const col of total.sumColumns) {
+    const letter = ws.getColumn(col).letter;
+    const result = rows.reduce((a, r) => a + (typeof r[col - 1] === 'number' ? (r[col - 1] as number) : 0), 0);
+    values[col - 1] = { formula: rows.length ? `SUM(${letter}${first}:${letter}${lastData})` : '0', result };
+  }
+  const row = ws.addRow(values);
+  row.eachCell({ includeEmpty: true }, (cell) => {
+    cell.border = BOX;
+    cell.font = { name: 'Times New Roman', size: 11, bold: true };
+    cell.alignment = { vertical: 'middle', horizontal: typeof cell.value === 'string' ? 'left' : 'center' };
+  });
+}
+
+/** The annex workbook of a report model (Biểu 01–08). */
+export async function reportXlsx(model: ReportModel): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = model.office.officeName;
+  wb.created = new Date(model.generatedAt);
+  const { ntm, ocop } = model;
+
+  const s1 = sheet(wb, model, 0, [
+    { header: 'STT', width: 6 },
+    { header: 'Mức độ đạt chuẩn', width: 32 },
+    { header: model.previousPeriodLabel, width: 16, format: INT },
+    { header: model.periodLabel, width: 16, format: INT },
+    { header: 'Tăng (+), giảm (-)', width: 14, format: '+#,##0;-#,##0;0' },
+  ]);
+  addRows(
+    s1,
+    ntm.levels.map((l, i) => [i + 1, l.label, l.previous.value, l.current.value, l.current.value - l.previous.value]),
+    { label: 'Tổng số xã', labelColumn: 2, sumColumns: [3, 4, 5] },
+  );
+
+  const s2 = sheet(wb, model, 1, [
+    { header: 'STT', width: 6 },
+    { header: 'Nhóm', width: 30 },
+    { header: 'Số tiêu chí đạt từ', width: 12, format: INT },
+    { header: 'Số tiêu chí đạt đến', width: 12, format: INT },
+    { header: model.previousPeriodLabel, width: 16, format: INT },
+    { header: model.periodLabel, width: 16, format: INT },
+  ]);
+  addRows(
+    s2,
+    ntm.bands.map((b, i) => [i + 1, b.label, b.minMet, b.maxMet, b.previous?.value ?? null, b.current.value]),
+    { label: 'Số xã đã đánh giá', labelColumn: 2, sumColumns: [5, 6] },
+  );
+  s2.addRow([]);
+  const avg = s2.addRow([null, 'Bình quân số tiêu chí đạt/xã', null, null, ntm.previousAverageMet, ntm.averageMet]);
+  avg.getCell(5).numFmt = DEC;
+  avg.getCell(6).numFmt = DEC;
+  avg.font = { name: 'Times New Roman', size: 11, bold: true };
+
+  const criteriaCols: Column[] = ntm.criteria.map((c) => ({ header: `TC${c.no}`, width: 6, format: INT }));
+  const s3 = sheet(wb, model, 2, [
+    { header: 'STT', width: 6 },
+    { header: 'Mã xã', width: 9 },
+    { header: 'Tên xã', width: 24 },
+    { header: 'Mức đạt chuẩn', width: 20 },
+    { header: 'Trạng thái đánh giá', width: 14 },
+    { header: 'Số tiêu chí đạt', width: 10, format: INT },
+    ...criteriaCols,
+    { header: 'Nguy cơ thu hồi (1 = có)', width: 11, format: INT },
+  ]);
+  const STATUS = { draft: 'Đang nhập', submitted: 'Đã gửi', locked: 'Đã khóa' } as const;
+  const digit = (letter: string | undefined) => (letter === 'D' ? 1 : letter === 'K' ? 0 : null);
+  addRows(
+    s3,
+    ntm.rows.map((r, i) => [
+      i + 1, r.unitCode, r.name, LEVEL_LABELS[r.level], r.assessmentStatus ? STATUS[r.assessmentStatus] : 'Chưa đánh giá', r.metCount,
+      ...ntm.criteria.map((_, ci) => (r.statuses ? digit(r.statuses[ci]) : null)), r.atRisk ? 1 : 0,
+    ]),
+    { label: 'Số xã đạt', labelColumn: 3, sumColumns: [...ntm.criteria.map((_, ci) => 7 + ci), 7 + ntm.criteria.length] },
+  );
+
+  const s4 = sheet(wb, model, 3, [
+    { header: 'STT', width: 6 },
+    { header: 'Mã xã', width: 9 },
+    { header: 'Tên xã', width: 24 },
+    { header: 'Số TT tiêu chí', width: 9, format: INT },
+    { header: 'Tên tiêu chí', width: 34 },
+    { header: 'Ngành phụ trách', width: 36 },
+  ]);
+  const notMetRows: (string | number)[][] = [];
+  for (const r of ntm.rows) {
+    ntm.criteria.forEach((c, ci) => {
+      if (r.statuses[ci] === 'K') notMetRows.push([notMetRows.length + 1, r.unitCode, r.name, c.no, c.name, c.sector ?? '']);
+    });
+  }
+  addRows(s4, notMetRows);
+
+  const s5 = sheet(wb, model, 4, [
+    { header: 'STT', width: 6 },
+    { header: 'Mã xã', width: 9 },
+    { header: 'Tên xã', width: 24 },
+    { header: 'Số tiêu chí đạt', width: 10, format: INT },
+    { header: 'Số tiêu chí chưa đạt', width: 10, format: INT },
+    { header: 'Căn cứ', width: 70 },
+  ]);
+  addRows(
+    s5,
+    ntm.rows.filter((r) => r.atRisk).map((r, i) => [i + 1, r.unitCode, r.name, r.metCount, [...r.statuses].filter((s) => s === 'K').length, r.riskMessage ?? '']),
+  );
+
+  const s6 = sheet(wb, model, 5, [
+    { header: 'STT', width: 6 },
+    { header: 'Hạng sao', width: 12 },
+    { header: model.previousPeriodLabel, width: 16, format: INT },
+    { header: model.periodLabel, width: 16, format: INT },
+    { header: 'Công nhận trong kỳ', width: 14, format: INT },
+    { header: `Hết hạn đến ${formatVnDate(ocop.horizonEnd)}`, width: 16, format: INT },
+  ]);
+  addRows(
+    s6,
+    ocop.byStars.map((s, i) => [i + 1, `${s.stars} sao`, s.previous.value, s.current.value, s.newInPeriod.value, s.expiringSoon.value]),
+    { label: 'Tổng cộng', labelColumn: 2, sumColumns: [3, 4, 5, 6] },
+  );
+
+  const s7 = sheet(wb, model, 6, [
+    { header: 'STT', width: 6 },
+    { header: 'Bước của hồ sơ', width: 30 },
+    { header: 'Số hồ sơ', width: 12, format: INT },
+  ]);
+  addRows(s7, ocop.inProgressByStatus.map((s, i) => [i + 1, s.label, s.figure.value]), { label: 'Tổng cộng', labelColumn: 2, sumColumns: [3] });
+
+  const s8 = sheet(wb, model, 7, [
+    { header: 'STT', width: 6 },
+    { header: 'Mã sản phẩm', width: 18 },
+    { header: 'Tên sản phẩm', width: 30 },
+    { header: 'Chủ thể', width: 30 },
+    { header: 'Mã xã', width: 9 },
+    { header: 'Xã', width: 20 },
+    { header: 'Hạng sao', width: 8, format: INT },
+    { header: 'Số giấy chứng nhận', width: 16 },
+    { header: 'Ngày cấp', width: 12, format: DATE },
+    { header: 'Ngày hết hạn', width: 12, format: DATE },
+    { header: 'Tình trạng', width: 16 },
+    { header: 'Công nhận trong kỳ (1 = có)', width: 11, format: INT },
+    { header: 'Hết hạn trong 6 tháng (1 = có)', width: 11, format: INT },
+    { header: 'Hồ sơ đang thực hiện (1 = có)', width: 11, format: INT },
+  ]);
+  addRows(
+    s8,
+    ocop.rows.map((p, i) => [
+      i + 1, p.code, p.name, p.producerName, p.unitCode, p.unitName, p.stars, p.certificateNo ?? '', dateCell(p.issuedOn), dateCell(p.expiresOn),
+      p.statusLabel ?? '', p.newInPeriod ? 1 : 0, p.expiringSoon ? 1 : 0, p.inProgress ? 1 : 0,
+    ]),
+    { label: 'Tổng cộng', labelColumn: 3, sumColumns: [12, 13, 14] },
+  );
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
