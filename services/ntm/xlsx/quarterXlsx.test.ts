@@ -16,7 +16,7 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
 
-/** A district office of Tương Dương (Nghệ An) before the reform, as in ../ntm.test.ts. */
+/** A district office of Kỳ Sơn (Nghệ An, code 417) before the reform, as in ../ntm.test.ts. */
 async function districtOffice(): Promise<AppHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'ntm-xlsx-'));
   dirs.push(dir);
@@ -27,7 +27,7 @@ async function districtOffice(): Promise<AppHandle> {
       kind: 'district',
       provinceCode: '40',
       unitCode: '417',
-      officeName: 'Phòng Nông nghiệp và PTNT huyện Tương Dương',
+      officeName: 'Phòng Nông nghiệp và PTNT huyện Kỳ Sơn',
       parentBodyName: 'UBND HUYỆN TƯƠNG DƯƠNG',
       staffName: 'Lô Thị Mai',
     }),
@@ -42,7 +42,7 @@ function ok<T>(r: Result<unknown>): T {
 
 const NAM_CAN = '16873';
 const NA_NGOI = '16870';
-/** Đông Vĩnh, a commune of Vinh (district 412), not of Tương Dương. */
+/** Đông Vĩnh, a commune of Vinh (district 412), not of Kỳ Sơn. */
 const OTHER_DISTRICT = '16663';
 const PERIOD = '2025-Q2';
 
@@ -110,7 +110,7 @@ describe('quarter workbook export', () => {
     expect(ws.getRow(KEY_ROW).hidden).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: KEY_ROW });
     expect(ws.getCell(KEY_ROW, 1).value).toBe('ntm-desk/ntm-assessment-xlsx v1');
-    // 21 communes of Tương Dương before the reform, one per row.
+    // 21 communes of Kỳ Sơn before the reform, one per row.
     expect(ws.rowCount).toBe(KEY_ROW + 21);
     const e = col(ws, 'value:14.1.e');
     expect(ws.getCell(4, e).value).toBe('14.1.e — Tỷ lệ trẻ em 6 tuổi vào học lớp 1');
