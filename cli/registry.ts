@@ -4,7 +4,8 @@ import { ocopScoreCommand } from './commands/ocop-score';
 import { ocopDossierCommand, ocopDueCommand, ocopProducersListCommand, ocopProductsListCommand } from './commands/ocop-records';
 import { BUNDLE_COMMANDS } from './commands/bundle';
 import { KEYS_COMMANDS } from './commands/keys';
+import { reportCommand } from './commands/report';
 import type { CliCommand } from './types';
 
 /** Every command of the CLI. Features add theirs here. */
-export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, unitsLineageCommand, dbCheckCommand, ocopScoreCommand, ocopProductsListCommand, ocopProducersListCommand, ocopDueCommand, ocopDossierCommand, ...KEYS_COMMANDS, ...BUNDLE_COMMANDS, ...NTM_COMMANDS];
+export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, unitsLineageCommand, dbCheckCommand, ocopScoreCommand, ocopProductsListCommand, ocopProducersListCommand, ocopDueCommand, ocopDossierCommand, ...KEYS_COMMANDS, ...BUNDLE_COMMANDS, ...NTM_COMMANDS, reportCommand];

@@ -15,7 +15,7 @@ export async function startWebHost(options: { dataDir?: string; port?: number } 
   const port = options.port ?? 20000 + Math.floor(Math.random() * 20000);
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(ROOT, 'web', 'main.ts'), '--port', String(port), '--data-dir', dataDir, '--secret', secret],
+    ['--import', 'tsx', join(ROOT, 'web', 'main.ts'), '--port', String(port), '--data-dir', dataDir, '--secret', secret],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -124,19 +124,21 @@ const LABEL: Rgb = [33, 37, 41];
 /** The chart as a PNG at `scale` times the layout's size (2 by default, sharp when printed). */
 export function chartPng(spec: BarChartSpec, scale = 2): Buffer {
   const layout = layoutBarChart(spec);
+  // Glyph pixels of 1.5 layout units: 7.5 × 10.5 units per character, about the 12-unit text of the SVG.
+  const font = Math.round(scale * 1.5);
   const r = new Raster(layout.width * scale, layout.height * scale);
   const s = (v: number) => v * scale;
   const { plot } = layout;
   for (const t of layout.yTicks) {
     r.fillRect(s(plot.x), s(t.y), s(plot.w), Math.max(1, scale / 2), GRID);
-    r.text(String(t.value), s(plot.x - 6), s(t.y) - 3.5 * scale, scale, AXIS, 'end');
+    r.text(String(t.value), s(plot.x - 6), s(t.y) - 3.5 * font, font, AXIS, 'end');
   }
   for (const b of layout.bars) {
     if (b.h > 0) r.fillRect(s(b.x), s(b.y), s(b.w), s(b.h), rgbOf(b.color));
-    r.text(String(b.value), s(b.x + b.w / 2), s(b.y) - 10 * scale, scale, LABEL, 'middle');
+    r.text(String(b.value), s(b.x + b.w / 2), s(b.y) - 9 * font, font, LABEL, 'middle');
   }
   r.fillRect(s(plot.x), s(plot.y + plot.h), s(plot.w), scale, AXIS);
-  for (const l of layout.categoryLabels) r.text(l.text, s(l.x), s(l.y) - 8 * scale, scale, AXIS, 'middle');
+  for (const l of layout.categoryLabels) r.text(l.text, s(l.x), s(l.y) - 7 * font, font, AXIS, 'middle');
   return encodePng(r.width, r.height, r.pixels);
 }
 

@@ -67,7 +67,7 @@ function rule(cellWidth: number, ruleWidth: number): Paragraph {
   const side = Math.max(0, Math.round((cellWidth - ruleWidth) / 2));
   return new Paragraph({
     children: [],
-    spacing: { before: 0, after: 120, line: 120 },
+    spacing: { before: 60, after: 120, line: 120 },
     indent: { left: side, right: side },
     border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
   });
@@ -79,14 +79,15 @@ const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 function layoutCell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, children });
+  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, margins: { left: 0, right: 0 }, children });
 }
 
 function documentHeader(model: ReportModel, header: ReportHeader): Table {
-  const left = Math.round(CONTENT * 0.42);
+  // Quốc hiệu in 12 pt on one line needs ~60% of the 165 mm line (NĐ 30, Phụ lục I: 12–13 pt).
+  const left = Math.round(CONTENT * 0.4);
   const right = CONTENT - left;
   const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
-  const parent = model.office.parentBodyName ? [centred([run(upper(model.office.parentBodyName), { size: 26 })])] : [];
+  const parent = model.office.parentBodyName ? [centred([run(upper(model.office.parentBodyName), { size: 24 })])] : [];
   const number = header.documentNo.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
   return new Table({
     width: { size: CONTENT, type: WidthType.DXA },
@@ -95,10 +96,10 @@ function documentHeader(model: ReportModel, header: ReportHeader): Table {
     rows: [
       new TableRow({
         children: [
-          layoutCell([...parent, centred([run(upper(model.office.officeName), { bold: true, size: 26 })]), rule(left, Math.round(left / 3))], left),
+          layoutCell([...parent, centred([run(upper(model.office.officeName), { bold: true, size: 24 })]), rule(left, Math.round(left / 3))], left),
           layoutCell(
             [
-              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 26 })]),
+              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
               centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28, underline: true })], 120),
             ],
             right,
@@ -336,7 +337,7 @@ export async function reportDocx(model: ReportModel, narrative: ReportNarrative,
   const subjectRuleWidth = Math.round(CONTENT / 4);
   const children: FileChild[] = [
     documentHeader(model, header),
-    centred([run('BÁO CÁO', { bold: true, size: 28 })], 0),
+    new Paragraph({ children: [run('BÁO CÁO', { bold: true, size: 28 })], alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 } }),
     ...header.subject.split(/\r?\n/).map((l) => centred([run(l, { bold: true, size: 28 })])),
     rule(CONTENT, subjectRuleWidth),
     heading(`I. KẾT QUẢ THỰC HIỆN ${model.periodLabel.toLocaleUpperCase('vi-VN')}`),

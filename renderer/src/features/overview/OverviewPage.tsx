@@ -1,6 +1,8 @@
-import { Alert, Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../core/contract/index';
+import { NtmOverviewPanel } from '../ntm/NtmOverviewPanel';
+import { OcopDueCard } from './OcopDueCard';
 
 export type OverviewPageProps = { info: AppInfo };
 
@@ -27,9 +29,8 @@ export function OverviewPage({ info }: OverviewPageProps) {
           </Card>
         ))}
       </SimpleGrid>
-      <Alert color="blue" title={t('overview.comingTitle')}>
-        {t('overview.coming')}
-      </Alert>
+      <NtmOverviewPanel />
+      <OcopDueCard />
       <Text size="xs" c="dimmed">
         {t('overview.dataDir')}: {info.dataDir}
       </Text>
