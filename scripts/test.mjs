@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureSystemDeps } from './system-deps.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = join(root, 'test-results');
@@ -27,6 +28,11 @@ function check(name, cmd, args) {
     failed += 1;
     failures.push(name);
   }
+}
+
+if (!ensureSystemDeps()) {
+  failed += 1;
+  failures.push('system packages');
 }
 
 check('typecheck (node)', bin('tsc'), ['-p', 'tsconfig.node.json', '--noEmit']);
