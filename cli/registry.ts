@@ -5,7 +5,8 @@ import { ocopDossierCommand, ocopDueCommand, ocopProducersListCommand, ocopProdu
 import { BUNDLE_COMMANDS } from './commands/bundle';
 import { KEYS_COMMANDS } from './commands/keys';
 import { reportCommand } from './commands/report';
+import { REFORM_COMMANDS } from './commands/reform';
 import type { CliCommand } from './types';
 
 /** Every command of the CLI. Features add theirs here. */
-export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, unitsLineageCommand, dbCheckCommand, ocopScoreCommand, ocopProductsListCommand, ocopProducersListCommand, ocopDueCommand, ocopDossierCommand, ...KEYS_COMMANDS, ...BUNDLE_COMMANDS, ...NTM_COMMANDS, reportCommand];
+export const COMMANDS: CliCommand[] = [initCommand, unitsSearchCommand, unitsLineageCommand, dbCheckCommand, ocopScoreCommand, ocopProductsListCommand, ocopProducersListCommand, ocopDueCommand, ocopDossierCommand, ...KEYS_COMMANDS, ...BUNDLE_COMMANDS, ...NTM_COMMANDS, reportCommand, ...REFORM_COMMANDS];

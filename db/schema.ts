@@ -80,6 +80,16 @@ export type Database = {
   exchange_acked: ExchangeAckedTable;
   exchange_import_log: ExchangeImportLogTable;
   report: ReportTable;
+  plan: PlanTable;
+  plan_target: PlanTargetTable;
+  plan_roadmap: PlanRoadmapTable;
+  plan_round: PlanRoundTable;
+  plan_round_team: PlanRoundTeamTable;
+  plan_round_item: PlanRoundItemTable;
+  plan_finding: PlanFindingTable;
+  plan_finding_file: PlanFindingFileTable;
+  plan_task: PlanTaskTable;
+  reform_queue: ReformQueueTable;
 };
 
 /** Columns every syncable record carries (UUIDv7 id, owner, version, tombstone). */
@@ -184,6 +194,8 @@ export type OcopProductTable = Syncable & {
   description: string | null;
   self_report_json: Generated<string>;
   commune_report_json: Generated<string>;
+  /** Migration 0008: the new-format code gained on re-evaluation after the reform; product_code stays as certified. */
+  new_product_code: string | null;
 };
 
 export type OcopProductEventTable = Syncable & {
@@ -343,4 +355,132 @@ export type ReportTable = Syncable & {
   created_by: string | null;
   finalized_at: string | null;
   finalized_by: string | null;
+};
+
+/** Migration 0008: a record addressed to a split old unit, waiting for a person to pick its new unit. */
+export type ReformQueueTable = {
+  id: string;
+  entity: 'ocop_producer' | 'ocop_product';
+  entity_id: string;
+  old_code: string;
+  /** JSON: the new unit codes the old one went into (its lineage links), each with share and clause id. */
+  candidates_json: string;
+  status: 'pending' | 'later' | 'resolved';
+  resolved_code: string | null;
+  created_at: string;
+  updated_at: string;
+  resolved_by: string | null;
+};
+
+/** Plans and verification (migration 0007): targets are data the office enters from its directive. */
+export type PlanTable = Syncable & {
+  id: string;
+  title: string;
+  document_no: string;
+  document_date: string;
+  issuer: string;
+  year_from: number;
+  year_to: number;
+  note: string | null;
+  created_by: string | null;
+};
+
+export type PlanTargetTable = Syncable & {
+  id: string;
+  plan_id: string;
+  sort_order: number;
+  metric: string;
+  mode: 'new' | 'cumulative' | 'percent' | 'level';
+  target_value: number;
+  target_office_code: string | null;
+  achieved_manual: number | null;
+  note: string | null;
+};
+
+export type PlanRoadmapTable = Syncable & {
+  id: string;
+  commune_id: string;
+  level: 'xa_ntm' | 'xa_ntm_nang_cao' | 'xa_ntm_kieu_mau' | 'xa_ntm_hien_dai';
+  target_year: number;
+  plan_id: string | null;
+  note: string | null;
+};
+
+export type PlanRoundTable = Syncable & {
+  id: string;
+  title: string;
+  document_no: string;
+  document_date: string;
+  issuer: string;
+  catalog_id: string | null;
+  scope_json: string;
+  members_due: string | null;
+  teams_due: string | null;
+  review_due: string | null;
+  report_due: string | null;
+  reported_on: string | null;
+  conclusion: string | null;
+  note: string | null;
+};
+
+export type PlanRoundTeamTable = Syncable & {
+  id: string;
+  round_id: string;
+  name: string;
+  leader: string | null;
+  members_json: Generated<string>;
+  created_at: string;
+};
+
+export type PlanRoundItemTable = Syncable & {
+  id: string;
+  round_id: string;
+  subject_kind: 'commune' | 'ocop_product';
+  subject_id: string;
+  reason: string;
+  catalog_id: string | null;
+  team_id: string | null;
+  result: Generated<'pending' | 'confirmed' | 'not_confirmed'>;
+  result_note: string | null;
+  checked_on: string | null;
+};
+
+/** A team's (đoàn thẩm định) or a sector's finding for one indicator; the self-assessment stays in ntm_value. */
+export type PlanFindingTable = Syncable & {
+  id: string;
+  round_id: string;
+  commune_id: string;
+  catalog_id: string;
+  source: 'doan_tham_dinh' | 'nganh';
+  sector: Generated<string>;
+  indicator_code: string;
+  value_json: string | null;
+  manual_met: 0 | 1 | null;
+  evidence: string | null;
+  entered_by: string | null;
+};
+
+export type PlanFindingFileTable = Syncable & {
+  id: string;
+  finding_id: string;
+  sha256: string;
+  file_name: string;
+  added_by: string | null;
+};
+
+export type PlanTaskTable = Syncable & {
+  id: string;
+  commune_id: string;
+  catalog_id: string;
+  criterion_no: number;
+  criterion_name: string;
+  sector: string;
+  title: string;
+  due_on: string;
+  status: 'open' | 'in_progress' | 'done' | 'cancelled';
+  origin: 'round' | 'roadmap' | 'manual';
+  round_id: string | null;
+  done_on: string | null;
+  note: string | null;
+  created_by: string | null;
 };

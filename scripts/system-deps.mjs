@@ -1,6 +1,6 @@
 // The Debian packages the test suite drives for real: Chromium (end-to-end tests), the reference `age` and
 // `minisign` tools (bundle interoperability), poppler-utils (PDF page count and text), DejaVu and Liberation
-// fonts (Vietnamese glyphs in generated PDFs and rendered documents). On a fresh Debian machine where we run
+// fonts (Vietnamese glyphs in generated PDFs and rendered documents), LibreOffice Writer (DOCX rendered to PDF). On a fresh Debian machine where we run
 // as root, `npm test` installs what is missing; elsewhere it says what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,6 +12,8 @@ const NEEDED = [
   { pkg: 'poppler-utils', present: () => onPath('pdftotext') && onPath('pdfinfo') },
   { pkg: 'fonts-dejavu-core', present: () => existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf') },
   { pkg: 'fonts-liberation2', present: () => existsSync('/usr/share/fonts/truetype/liberation2') },
+  // Renders a generated DOCX to PDF so a test can check its pages (Times New Roman maps to Liberation Serif).
+  { pkg: 'libreoffice-writer-nogui', present: () => onPath('soffice') },
 ];
 
 function onPath(cmd) {

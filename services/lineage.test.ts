@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdminUnit, UnitLineage } from '../core/contract/domain';
 import type { Result } from '../core/errors';
-import { openApp, type AppHandle } from '../services/app';
-import { loadLineage } from './units';
+import { openApp, type AppHandle } from './app';
+import { loadLineage } from '../db/units';
 
 const apps: AppHandle[] = [];
 const dirs: string[] = [];

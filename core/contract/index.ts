@@ -17,6 +17,8 @@ import { safetyContract } from './safety';
 import { ocopContract } from './ocop';
 import { exchangeContract } from './exchange';
 import { reportsContract } from './reports';
+import { plansContract } from './plans';
+import { reformContract } from './reform';
 
 export * from './domain';
 export * from './ntm';
@@ -24,6 +26,8 @@ export * from './safety';
 export * from './ocop';
 export * from './exchange';
 export * from './reports';
+export * from './plans';
+export * from './reform';
 
 /** The one IPC channel for calls, and the one for events pushed to the renderer. */
 export const API_CALL_CHANNEL = 'api:call';
@@ -102,6 +106,8 @@ export const contract = {
   ...ocopContract,
   ...exchangeContract,
   ...reportsContract,
+  ...plansContract,
+  ...reformContract,
 } as const;
 
 export type Contract = typeof contract;

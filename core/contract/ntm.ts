@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './method';
+import type { UnitCodeMapping } from './reform';
 
 /** A quarter, e.g. "2026-Q3". Assessments are per commune and quarter. */
 export const periodSchema = z.string().regex(/^\d{4}-Q[1-4]$/, { message: 'Kỳ phải có dạng NNNN-Qn, ví dụ 2026-Q3.' });
@@ -198,6 +199,49 @@ export type NtmRecognition = {
   note: string | null;
 };
 
+/** A recognition as the history across the reform shows it, with the office whose records hold it. */
+export type NtmHistoryRecognition = {
+  id: string;
+  level: NtmLevel;
+  decisionNo: string;
+  decidedOn: string;
+  issuer: string;
+  revokedDecisionNo: string | null;
+  revokedOn: string | null;
+  officeCode: string;
+};
+
+/** The latest quarter assessed for a unit (any office), evaluated under the catalog it was entered with. */
+export type NtmHistoryAssessment = {
+  period: string;
+  catalogId: string;
+  catalogName: string;
+  status: 'draft' | 'submitted' | 'locked';
+  metCount: number;
+  criteriaCount: number;
+  band: string | null;
+  officeCode: string;
+};
+
+/** One unit's NTM records, read as they were recorded (never rewritten), with the lineage link that relates it. */
+export type NtmHistoryUnit = {
+  unitCode: string;
+  fullName: string;
+  era: 'before-2025-07' | 'current';
+  /** For a predecessor or successor: the share and the resolution clause; null for the unit itself. */
+  link: { share: 'full' | 'partial'; resolution: string; clauseText: string } | null;
+  recognitions: NtmHistoryRecognition[];
+  lastAssessment: NtmHistoryAssessment | null;
+};
+
+export type NtmHistory = {
+  reformDate: string;
+  /** 'predecessors' for a new commune, 'successors' for an old one. */
+  direction: 'predecessors' | 'successors';
+  own: NtmHistoryUnit;
+  related: NtmHistoryUnit[];
+};
+
 export const ntmContract = {
   /** NTM criteria catalogs shipped or imported (each a versioned document with sources). */
   'ntm.catalogs.list': method(ntmSchemas.catalogsList, 'No input.').returns<NtmCatalogSummary[]>(),
@@ -243,5 +287,15 @@ export const ntmContract = {
   'ntm.xlsx.import': method(ntmSchemas.xlsxImport, 'File content as base64, never a path; empty cells change nothing.').returns<{
     applied: number;
     unchanged: number;
+    /** Present when a current office imported rows with old commune codes (read through the lineage, or waiting). */
+    unitMapping?: UnitCodeMapping;
   }>(),
+  /**
+   * A commune's NTM history across the 1 July 2025 reform: a new commune with its predecessors' recognitions and
+   * last assessments (from the rows of any office, e.g. a district's merged bundle), an old one with its successors.
+   */
+  'ntm.history': method(
+    z.object({ ...communeRef, era: z.enum(['before-2025-07', 'current']).optional() }),
+    'Read-only; era defaults to the era of the office\'s own commune with that code, else current.',
+  ).returns<NtmHistory>(),
 } as const;

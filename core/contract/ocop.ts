@@ -208,6 +208,8 @@ export type OcopProductSummary = {
   sheetName: string;
   catalogVersion: string;
   productCode: string;
+  /** After the 2025 reform: the new-format code gained on re-evaluation; productCode stays the certified one. */
+  newProductCode: string | null;
   registrationKind: RegistrationKind;
   status: ProductStatus;
   statusSince: string;

@@ -119,7 +119,10 @@ export const reportsContract = {
   'reports.save': method(reportsSchemas.save, 'The saved report can no longer change.').returns<SavedReport>(),
   'reports.list': method(reportsSchemas.list, 'Newest first; every office when officeCode is omitted.').returns<ReportSummary[]>(),
   'reports.get': method(reportsSchemas.get, 'REPORT_NOT_FOUND when absent.').returns<SavedReport>(),
-  /** The report as DOCX (NĐ 30/2020/NĐ-CP): from a saved report's snapshot by id, or today's figures for a period. */
+  /**
+   * The report as DOCX (NĐ 30/2020/NĐ-CP): by id, a saved report from its snapshot; by period, the draft with today's
+   * figures, else the latest saved version as saved, else today's figures.
+   */
   'reports.docx': method(reportsSchemas.file, 'Returned as base64 for the caller to save; never a path.').returns<ReportFile>(),
   /** The annex tables (Biểu) as XLSX, one sheet per table; same input as reports.docx. */
   'reports.xlsx': method(reportsSchemas.file, 'Returned as base64 for the caller to save; never a path.').returns<ReportFile>(),

@@ -5,6 +5,8 @@ import * as ocop from './2026_11_23_0003_ocop';
 import * as exchange from './2026_11_23_0004_exchange';
 import * as reports from './2026_11_23_0005_reports';
 import * as lineage from './2026_11_23_0006_lineage';
+import * as plans from './2026_11_23_0007_plans';
+import * as reform from './2026_11_23_0008_reform';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -19,4 +21,6 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_23_0004_exchange', up: exchange.up },
   { name: '2026_11_23_0005_reports', up: reports.up },
   { name: '2026_11_23_0006_lineage', up: lineage.up },
+  { name: '2026_11_23_0007_plans', up: plans.up },
+  { name: '2026_11_23_0008_reform', up: reform.up },
 ];

@@ -1,13 +1,14 @@
 import { Alert, Button, Center, Loader, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useAppInfo } from './api/queries';
-import { PagePlaceholder } from './components/PagePlaceholder/PagePlaceholder';
 import { ExchangePage } from './features/exchange/ExchangePage';
 import { NtmPage } from './features/ntm/NtmPage';
 import { OcopPage } from './features/ocop/OcopPage';
 import { OverviewPage } from './features/overview/OverviewPage';
+import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
+import { UnitsPage } from './features/units/UnitsPage';
 import { StaffGate } from './features/safety/StaffGate';
 import { AppShellLayout } from './shell/AppShellLayout';
 import { useRoute } from './shell/router';
@@ -51,7 +52,9 @@ export function App() {
       case 'ocop':
         return <OcopPage info={info.data} />;
       case 'reports':
-        return <PagePlaceholder title={t(`nav.${route}`)} description={t(`placeholder.${route}`)} />;
+        return <ReportsPage info={info.data} />;
+      case 'units':
+        return <UnitsPage />;
       default: {
         const never: never = route;
         return never;

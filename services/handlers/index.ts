@@ -8,6 +8,8 @@ import { ocopHandlers } from '../ocop/handlers';
 import { safetyHandlers } from '../safety/handlers';
 import { exchangeHandlers } from '../exchange/handlers';
 import { reportsHandlers } from '../reports/handlers';
+import { plansHandlers } from '../plans/handlers';
+import { reformHandlers } from '../reform/handlers';
 import { appInfo, dbCheck } from './app';
 import { completeSetup, updateOfficeProfile } from './office';
 import type { Handlers } from './types';
@@ -33,6 +35,8 @@ export const handlers: Handlers = {
   ...safetyHandlers,
   ...exchangeHandlers,
   ...reportsHandlers,
+  ...plansHandlers,
+  ...reformHandlers,
 };
 
 export type { MethodName, MethodOutput, MethodParsedInput };

@@ -4,6 +4,7 @@ import type { HandlersFor } from '../handlers/types';
 import { addEvidence, assessmentView, copyPrevious, getEvidence, setStatus, setValue } from './assessment';
 import { getCatalogDocument, importCatalog, listCatalogs, loadCatalog } from './catalogs';
 import { communeRows, communeView, currentLevels, officeScope, setProfiles } from './communes';
+import { ntmHistory } from './history';
 import { matrix, overview } from './matrix';
 import { addRecognition, listRecognitions, revokeRecognition } from './recognitions';
 import { exportQuarterXlsx, quarterXlsxFileName } from './xlsx/exportQuarterXlsx';
@@ -38,4 +39,5 @@ export const ntmHandlers = {
   },
   'ntm.xlsx.import': (ctx, input) =>
     importQuarterXlsx(ctx, { period: input.period, catalogId: input.catalogId, content: Buffer.from(input.contentBase64, 'base64') }),
+  'ntm.history': (ctx, input) => ntmHistory(ctx, input),
 } satisfies HandlersFor<keyof typeof ntmContract>;

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors';
 import type { NtmLevel, NtmRecognition } from '../../core/contract/ntm';
 import type { ServiceContext } from '../context';
+import { checkUnitForDate } from '../reform/eraCheck';
 import { audit, currentActor } from '../staff';
 import { communeByCode, communeRows, officeScope } from './communes';
 
@@ -62,6 +63,7 @@ export async function addRecognition(
   if (input.decidedOn > ctx.now().toISOString().slice(0, 10)) {
     throw new AppError('RECOGNITION_DATE_IN_FUTURE', 'Ngày quyết định công nhận không được sau ngày hôm nay.');
   }
+  await checkUnitForDate(ctx.db, { code: commune.code, fullName: commune.full_name, era: commune.era }, input.decidedOn, 'quyết định công nhận');
   const actor = await currentActor(ctx);
   const id = ctx.newId();
   const at = ctx.now().toISOString();

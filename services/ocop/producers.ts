@@ -6,7 +6,8 @@ import { writeAudit } from '../../db/audit';
 import { countProductsByProducer, getProducerRow, insertProducer, listProducerRows, updateProducer, type ProducerRow } from '../../db/ocop/producers';
 import { getUnitRow } from '../../db/units';
 import type { ServiceContext } from '../context';
-import { actorOf } from './actor';
+import { communeForDate } from '../reform/eraCheck';
+import { actorOf, todayOf } from './actor';
 
 export function rowToProducer(row: ProducerRow, unitName: string, productCount: number): OcopProducer {
   return {
@@ -39,6 +40,8 @@ export async function communeName(ctx: ServiceContext, code: string): Promise<st
 
 export async function requireCommune(ctx: ServiceContext, code: string): Promise<void> {
   if (!(await getUnitRow(ctx.db, 'commune', 'current', code))) {
+    // An old code used today is refused naming the new unit(s) that took it over (UNIT_ERA_MISMATCH).
+    await communeForDate(ctx.db, code, todayOf(ctx.now()), 'hồ sơ OCOP lập');
     throw new AppError('UNIT_NOT_FOUND', `Không có xã/phường mã "${code}" trong danh mục đơn vị hành chính hiện hành.`, { unitCode: code });
   }
 }

@@ -29,6 +29,7 @@ import { dossierView } from './dossier';
 import { rowToEvaluation } from './evaluations';
 import { communeName, getProducer, requireCommune } from './producers';
 import { requireProductRow } from './productRows';
+import { newFormatCodeFor } from '../reform/newProductCode';
 
 /** The sheet's name; a version no longer shipped still shows its number. */
 function sheetNameOf(versionId: string, sheetNo: number): string {
@@ -57,6 +58,7 @@ async function summarize(ctx: ServiceContext, row: ProductRow, today: string): P
     sheetName,
     catalogVersion: row.catalog_version,
     productCode: row.product_code,
+    newProductCode: row.new_product_code,
     registrationKind: row.registration_kind,
     status: row.status as ProductStatus,
     statusSince: row.status_since,
@@ -135,7 +137,11 @@ export async function saveProduct(ctx: ServiceContext, input: MethodParsedInput<
   }
   const year = input.codeYear ?? before?.code_year ?? Number(actor.today.slice(0, 4));
   const sequence = before && before.unit_code === input.unitCode ? before.sequence : await nextProductSequence(ctx.db, input.unitCode);
-  const productCode = formatProductCode({ provinceCode: unit.province_code, communeCode: input.unitCode, sequence, year });
+  // A product re-pointed across the 2025 reform keeps the code it was certified under (its number and year unchanged).
+  const productCode =
+    before && before.unit_code === input.unitCode && before.sequence === sequence && before.code_year === year
+      ? before.product_code
+      : formatProductCode({ provinceCode: unit.province_code, communeCode: input.unitCode, sequence, year });
   const fields = {
     producer_id: producer.id,
     name: input.name,
@@ -194,8 +200,11 @@ export async function setProductStatus(ctx: ServiceContext, input: MethodParsedI
   }
   const on = input.on ?? actor.today;
   const kind = registrationKindAfter(input.status, row.registration_kind);
+  // Re-evaluated after the reform: gains the new-format code, keeps the certified one (services/reform/newProductCode.ts).
+  const newCode = input.status === 're_evaluating' ? await newFormatCodeFor(ctx.db, row, Number(on.slice(0, 4))) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await updateProduct(trx, row.id, {
+      ...(newCode ? { new_product_code: newCode.code, sequence: newCode.sequence } : {}),
       status: input.status,
       status_since: on,
       registration_kind: kind,
@@ -208,7 +217,8 @@ export async function setProductStatus(ctx: ServiceContext, input: MethodParsedI
     });
     await writeAudit(trx, {
       at: actor.at, staffId: actor.staffId, staffName: actor.staffName, entity: 'ocop_product', entityId: row.id, action: 'status',
-      before: { status: from, registrationKind: row.registration_kind }, after: { status: input.status, registrationKind: kind, on, note: input.note ?? null },
+      before: { status: from, registrationKind: row.registration_kind },
+      after: { status: input.status, registrationKind: kind, on, note: input.note ?? null, ...(newCode ? { newProductCode: newCode.code, certifiedCode: row.product_code } : {}) },
     });
   });
   return getProduct(ctx, row.id);

@@ -43,7 +43,6 @@ describe.skipIf(missing.length > 0)('DOCX rendered by LibreOffice', () => {
     const file = await t.call<ReportFile>('reports.docx', { period: '2025-Q2' });
     const dir = mkdtempSync(join(tmpdir(), 'ntm-report-render-'));
     dirs.push(dir);
-    writeFileSync('/tmp/bao-cao.docx', Buffer.from(file.contentBase64, 'base64'));
     writeFileSync(join(dir, 'bao-cao.docx'), Buffer.from(file.contentBase64, 'base64'));
     execFileSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'bao-cao.docx')], { stdio: 'pipe', timeout: 120_000 });
     const info = execFileSync('pdfinfo', [join(dir, 'bao-cao.pdf')]).toString();
@@ -52,7 +51,6 @@ describe.skipIf(missing.length > 0)('DOCX rendered by LibreOffice', () => {
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(6);
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'bao-cao.pdf'), '-']).toString();
-    writeFileSync('/tmp/report-text.txt', text);
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Tương Dương, ngày 20 tháng 6 năm 2025');
     expect(text).toContain('Nơi nhận:');

@@ -147,6 +147,9 @@ const caption = (text: string) => para([run(text, { bold: true, italics: true, s
 const heading = (text: string) => para([run(text, { bold: true })], { before: 120, keepNext: true });
 const subheading = (text: string) => para([run(text, { bold: true, italics: true })], { keepNext: true });
 const n = (v: number) => formatVnNumber(v, 0);
+/** "tăng 2 xã so với Quý I năm 2025", "giảm 1 sản phẩm …", "không thay đổi so với …". */
+const change = (now: number, before: number, unit: string, previousLabel: string) =>
+  now === before ? `không thay đổi so với ${previousLabel}` : `${now > before ? 'tăng' : 'giảm'} ${n(Math.abs(now - before))} ${unit} so với ${previousLabel}`;
 
 function chart(spec: BarChartSpec, title: string): Paragraph[] {
   const png = chartPng(spec);
@@ -187,7 +190,7 @@ function ntmSection(model: ReportModel): FileChild[] {
   out.push(
     para([
       run(
-        `Đến ngày ${formatVnDate(model.asOf)}, trên địa bàn có ${n(ntm.recognized.current.value)}/${n(ntm.communes.value)} xã đạt chuẩn nông thôn mới (${formatVnDelta(ntm.recognized.current.value, ntm.recognized.previous.value, 0)} xã so với ${model.previousPeriodLabel})${levelText.length ? `, trong đó ${levelText.join(', ')}` : ''}. Trong kỳ có ${n(ntm.recognizedInPeriod.value)} xã được công nhận và ${n(ntm.revokedInPeriod.value)} xã bị thu hồi quyết định công nhận.`,
+        `Đến ngày ${formatVnDate(model.asOf)}, trên địa bàn có ${n(ntm.recognized.current.value)}/${n(ntm.communes.value)} xã đạt chuẩn nông thôn mới (${change(ntm.recognized.current.value, ntm.recognized.previous.value, 'xã', model.previousPeriodLabel)})${levelText.length ? `, trong đó ${levelText.join(', ')}` : ''}. Trong kỳ có ${n(ntm.recognizedInPeriod.value)} xã được công nhận và ${n(ntm.revokedInPeriod.value)} xã bị thu hồi quyết định công nhận.`,
       ),
     ]),
   );
@@ -268,7 +271,7 @@ function ocopSection(model: ReportModel): FileChild[] {
   out.push(
     para([
       run(
-        `Đến ngày ${formatVnDate(model.asOf)}, có ${n(ocop.total.value)} sản phẩm OCOP còn hiệu lực công nhận (${stars}), ${formatVnDelta(ocop.total.value, ocop.previousTotal.value, 0)} sản phẩm so với ${model.previousPeriodLabel}. Trong kỳ có ${n(ocop.newInPeriod.value)} sản phẩm được công nhận. Có ${n(ocop.expiringSoon.value)} sản phẩm có giấy chứng nhận hết hạn trong 6 tháng tới (đến ngày ${formatVnDate(ocop.horizonEnd)}). Có ${n(ocop.inProgress.value)} hồ sơ sản phẩm đang trong quá trình đánh giá, phân hạng${progress.length ? ` (${progress.join('; ')})` : ''}.`,
+        `Đến ngày ${formatVnDate(model.asOf)}, có ${n(ocop.total.value)} sản phẩm OCOP còn hiệu lực công nhận (${stars}), ${change(ocop.total.value, ocop.previousTotal.value, 'sản phẩm', model.previousPeriodLabel)}. Trong kỳ có ${n(ocop.newInPeriod.value)} sản phẩm được công nhận. Có ${n(ocop.expiringSoon.value)} sản phẩm có giấy chứng nhận hết hạn trong 6 tháng tới (đến ngày ${formatVnDate(ocop.horizonEnd)}). Có ${n(ocop.inProgress.value)} hồ sơ sản phẩm đang trong quá trình đánh giá, phân hạng${progress.length ? ` (${progress.join('; ')})` : ''}.`,
       ),
     ]),
   );

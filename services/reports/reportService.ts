@@ -217,8 +217,8 @@ export async function getReport(ctx: ServiceContext, id: string): Promise<SavedR
 }
 
 /**
- * What a DOCX or XLSX is made from: a saved report's snapshot (exactly as saved), or today's figures for a period
- * with the period's draft narrative when there is one.
+ * What a DOCX or XLSX is made from: a saved report's snapshot (exactly as saved); for a period, the draft being
+ * written (today's figures), else the latest saved version as saved, else today's figures with empty sections.
  */
 export async function reportSource(
   ctx: ServiceContext,
@@ -231,6 +231,8 @@ export async function reportSource(
   }
   const preview = await previewReport(ctx, input);
   if (preview.draft) return { model: preview.model, narrative: preview.draft.narrative, header: preview.draft.header, revision: preview.draft.revision, status: 'draft' };
+  const latestFinal = preview.finals[0];
+  if (latestFinal) return reportSource(ctx, { id: latestFinal.id });
   return { model: preview.model, narrative: { results: '', limitations: '', tasks: '' }, header: preview.defaults, revision: null, status: 'live' };
 }
 

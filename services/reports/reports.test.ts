@@ -177,10 +177,10 @@ describe('DOCX', () => {
     const zip = readZip(Buffer.from(file.contentBase64, 'base64'));
     const text = paragraphs(zip.get('word/document.xml')!.toString()).join('\n');
     const n = s.communes.length;
-    expect(text).toContain(`Đến ngày 20/06/2025, trên địa bàn có 2/${n} xã đạt chuẩn nông thôn mới (0 xã so với Quý I năm 2025)`);
+    expect(text).toContain(`Đến ngày 20/06/2025, trên địa bàn có 2/${n} xã đạt chuẩn nông thôn mới (không thay đổi so với Quý I năm 2025)`);
     expect(text).toContain('Trong kỳ có 1 xã được công nhận và 1 xã bị thu hồi quyết định công nhận.');
     expect(text).toContain(`đã đánh giá 3/${n} xã; bình quân đạt 16,7 tiêu chí/xã (Quý I năm 2025: 18,5 tiêu chí/xã)`);
-    expect(text).toContain('có 2 sản phẩm OCOP còn hiệu lực công nhận (3 sao: 1; 4 sao: 1; 5 sao: 0), 0 sản phẩm so với Quý I năm 2025');
+    expect(text).toContain('có 2 sản phẩm OCOP còn hiệu lực công nhận (3 sao: 1; 4 sao: 1; 5 sao: 0), không thay đổi so với Quý I năm 2025');
     expect(text).toContain('Có 1 sản phẩm có giấy chứng nhận hết hạn trong 6 tháng tới (đến ngày 20/12/2025)');
     expect(text).toContain('Xã Nậm Càn: ');
     expect(text).toMatch(/10\. Thu nhập\n1\n/);

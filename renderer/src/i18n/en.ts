@@ -9,6 +9,7 @@ export const en: Messages = {
     ocop: 'OCOP products',
     reports: 'Reports',
     exchange: 'Data exchange',
+    units: 'Administrative units',
     settings: 'Settings',
   },
   officeKind: {

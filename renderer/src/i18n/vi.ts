@@ -7,6 +7,7 @@ export const vi = {
     ocop: 'Sản phẩm OCOP',
     reports: 'Báo cáo',
     exchange: 'Trao đổi dữ liệu',
+    units: 'Đơn vị hành chính',
     settings: 'Cài đặt',
   },
   officeKind: {

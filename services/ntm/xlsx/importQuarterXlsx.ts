@@ -6,6 +6,8 @@ import { audit, currentActor } from '../../staff';
 import { ensureAssessment, writeValue, type ValueChange } from '../assessment';
 import { loadCatalog } from '../catalogs';
 import { communeRows, officeScope } from '../communes';
+import type { UnitCodeMapping } from '../../../core/contract/reform';
+import { mapOldUnitRows } from './mapOldUnitRows';
 import { quarterValues, type QuarterValue } from './quarterValues';
 import { readAssessmentSheet, xlsxInvalid, type ReadCell, type ReadRow, type XlsxProblem } from './readAssessmentSheet';
 
@@ -78,16 +80,20 @@ async function loadWorkbook(content: Buffer): Promise<ExcelJS.Workbook> {
  * submitted or locked refuses the import only when the file would change it. All writes are one transaction,
  * each indicator written and audited as setValue does.
  *
- * `applied` counts the filled cells that changed something, `unchanged` those equal to what is stored.
+ * `applied` counts the filled cells that changed something, `unchanged` those equal to what is stored;
+ * `unitMapping`, when the file used old commune codes, says which rows were read through the lineage and which wait.
  */
 export async function importQuarterXlsx(
   ctx: ServiceContext,
   input: { period: string; catalogId?: string; content: Buffer },
-): Promise<{ applied: number; unchanged: number }> {
+): Promise<{ applied: number; unchanged: number; unitMapping?: UnitCodeMapping }> {
   const scope = await officeScope(ctx);
   const loaded = await loadCatalog(ctx, input.catalogId, parsePeriod(input.period).year);
   const communes = await communeRows(ctx, scope);
   const workbook = await loadWorkbook(input.content);
+  // A current office reads old commune codes through the lineage (full links; split units wait): mapOldUnitRows.ts.
+  const mapping = scope.kind === 'district' ? null : await mapOldUnitRows(ctx.db, workbook, communes);
+  const unitMapping = mapping && mapping.mapped.length + mapping.waiting.length > 0 ? mapping : undefined;
   const { rows, problems } = readAssessmentSheet(workbook, { period: input.period, loaded, communes });
   if (problems.length > 0) throw xlsxInvalid(problems.sort(byPosition));
 
@@ -161,8 +167,8 @@ export async function importQuarterXlsx(
       entityId: `${input.period}/${loaded.catalog.id}`,
       action: 'xlsx_import',
       before: null,
-      after: { applied, unchanged, communes: plans.map((p) => p.row.commune.code) },
+      after: { applied, unchanged, communes: plans.map((p) => p.row.commune.code), ...(unitMapping ? { unitMapping } : {}) },
     });
   });
-  return { applied, unchanged };
+  return unitMapping ? { applied, unchanged, unitMapping } : { applied, unchanged };
 }
