@@ -47,7 +47,7 @@ function firstPath(paths: string[]): string | null {
 }
 
 /** The Electron implementation of `HostContext` over a `DialogPort`: all three pickers, as native dialogs. */
-export function createDialogHostContext(dialog: DialogPort): Required<HostContext> {
+export function createDialogHostContext(dialog: DialogPort): Required<Omit<HostContext, 'osKeyStore'>> {
   return {
     kind: 'electron',
     async pickOpenFile(options) {

@@ -14,6 +14,7 @@ import {
   ipcMain,
   Menu,
   protocol,
+  safeStorage,
   session,
   shell,
   type OpenDialogOptions,
@@ -23,6 +24,7 @@ import {
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../core/contract';
 import { openApp } from '../services/app';
 import { serveAppRequest } from './appProtocol';
+import type { HostContext } from '../core/contract/host';
 import { createDialogHostContext } from './hostContext';
 import { buildMenuTemplate } from './menu';
 import {
@@ -107,7 +109,7 @@ function parentWindow(): BrowserWindow | null {
   return BrowserWindow.getFocusedWindow() ?? mainWindow;
 }
 
-const host = createDialogHostContext({
+const dialogHost = createDialogHostContext({
   showOpenDialog: (options: OpenDialogOptions) => {
     const parent = parentWindow();
     return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
@@ -117,6 +119,16 @@ const host = createDialogHostContext({
     return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
   },
 });
+
+/** Private keys at rest are sealed by the OS store where it works (services/exchange/keyService.ts). */
+const host: HostContext = {
+  ...dialogHost,
+  osKeyStore: {
+    isEncryptionAvailable: () => safeStorage.isEncryptionAvailable(),
+    encryptString: (plainText) => safeStorage.encryptString(plainText),
+    decryptString: (encrypted) => safeStorage.decryptString(Buffer.from(encrypted)),
+  },
+};
 
 function showAbout(): void {
   const options = {

@@ -65,14 +65,13 @@ export function keyKindsFor(office: OfficeProfile): ExchangeKeyKind[] {
 }
 
 /**
- * The seam for the OS key store. A host that has one (Electron: `safeStorage`, which satisfies OsKeyStore as
- * is) passes it as `osKeyStore` on its HostContext object; once core/contract/host.ts declares the field,
- * this cast goes. Hosts without one (web, CLI, tests by default) get passphrase-protected keys.
+ * The seam for the OS key store: a host that has one (Electron: safeStorage) passes it as `osKeyStore` on its
+ * HostContext (core/contract/host.ts). Hosts without one (web, CLI, tests by default) get passphrase-protected keys.
  */
-export type HostWithKeyStore = ServiceContext['host'] & { osKeyStore?: OsKeyStore };
+export type HostWithKeyStore = ServiceContext['host'];
 
 export function hostKeyStore(ctx: ServiceContext): OsKeyStore | undefined {
-  return (ctx.host as HostWithKeyStore).osKeyStore;
+  return ctx.host.osKeyStore;
 }
 
 export function osKeyStoreAvailable(ctx: ServiceContext): boolean {
