@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../core/contract/index';
 import { useAudit, useUpdateOffice } from '../../api/queries';
 import { LANGUAGES, setLanguage } from '../../i18n/index';
+import { CatalogsPanel } from '../catalogs/CatalogsPanel';
 import { AuditPanel } from '../safety/AuditPanel';
 import { BackupPanel } from '../safety/BackupPanel';
 import { StaffPanel } from '../safety/StaffPanel';
@@ -100,6 +101,7 @@ export function SettingsPage({ info }: SettingsPageProps) {
           </Table>
         )}
       </Card>
+      <CatalogsPanel provinceName={office.provinceName} />
       <StaffPanel />
       <BackupPanel electron={typeof window !== 'undefined' && window.api !== undefined} />
       <AuditPanel />
