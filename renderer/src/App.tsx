@@ -5,6 +5,7 @@ import { ExchangePage } from './features/exchange/ExchangePage';
 import { NtmPage } from './features/ntm/NtmPage';
 import { OcopPage } from './features/ocop/OcopPage';
 import { OverviewPage } from './features/overview/OverviewPage';
+import { PlansPage } from './features/plans/PlansPage';
 import { ReportsPage } from './features/reports/ReportsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { SetupPage } from './features/setup/SetupPage';
@@ -51,6 +52,8 @@ export function App() {
         return <ExchangePage info={info.data} />;
       case 'ocop':
         return <OcopPage info={info.data} />;
+      case 'plans':
+        return <PlansPage info={info.data} />;
       case 'reports':
         return <ReportsPage info={info.data} />;
       case 'units':

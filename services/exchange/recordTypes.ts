@@ -210,6 +210,8 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
       description: nullableText(10_000),
       self_report_json: jsonText(),
       commune_report_json: jsonText(),
+      // Migration 0008 (the new-format code gained on re-evaluation after the 2025 reform); absent from older bundles.
+      new_product_code: nullableText(100).default(null),
     },
     { parents: [{ column: 'producer_id', recordType: 'ocop_producer' }] },
   ),

@@ -139,9 +139,10 @@ async function levelTarget(c: Ctx, t: PlanTarget, f: OfficeFacts): Promise<PlanT
   const pace = paceOf({ target: t.value, achieved, baseline, elapsed: c.elapsed, ended: c.ended });
   const held = holdsAt(f, level, c.end);
 
-  const catalog = await c.catalogs.forLevel(level, Number(c.asOf.slice(0, 4)));
+  // The catalog of the plan's own time: a 2025 plan looked at in 2026 is measured under the 2021–2025 set.
+  const catalog = await c.catalogs.forLevel(level, Number(c.end.slice(0, 4)));
   const pending = f.communes.filter((x) => !held.has(x.id));
-  const evaluations: Map<string, LatestEvaluation> = catalog ? await latestEvaluations(c.ctx, pending, catalog, quarterOf(c.asOf)) : new Map();
+  const evaluations: Map<string, LatestEvaluation> = catalog ? await latestEvaluations(c.ctx, pending, catalog, quarterOf(c.end)) : new Map();
   const gap: ProgressGapItem[] = pending.map((x) => {
     const e = evaluations.get(x.id);
     const failing = e && catalog ? failingCriteria(catalog, e.evaluation) : [];
@@ -153,7 +154,7 @@ async function levelTarget(c: Ctx, t: PlanTarget, f: OfficeFacts): Promise<PlanT
       metCount: e ? e.evaluation.metCount : null,
       criteriaCount: e ? e.evaluation.criteriaCount : null,
       detail: !catalog
-        ? 'Chưa có bộ tiêu chí của mức này áp dụng cho năm hiện tại.'
+        ? 'Chưa có bộ tiêu chí của mức này áp dụng cho kỳ kế hoạch.'
         : !e
           ? `Chưa có đánh giá theo ${catalog.catalog.name}.`
           : failing.length === 0

@@ -15,14 +15,17 @@ export async function newFormatCodeFor(db: Kysely<Database>, row: ProductRow, ye
   if (row.new_product_code) return null;
   const unit = await db.selectFrom('admin_unit').select(['province_code']).where('level', '=', 'commune').where('era', '=', 'current').where('code', '=', row.unit_code).executeTakeFirst();
   if (!unit) return null;
-  let fits = false;
-  try {
-    const parsed = parseProductCode(row.product_code);
-    fits = parsed.provinceCode === unit.province_code && parsed.communeCode === row.unit_code;
-  } catch {
-    fits = false;
-  }
-  if (fits) return null;
+  if (codeNames(row.product_code, unit.province_code, row.unit_code)) return null;
   const sequence = await nextProductSequence(db, row.unit_code);
   return { code: formatProductCode({ provinceCode: unit.province_code, communeCode: row.unit_code, sequence, year }), sequence };
+}
+
+/** Whether a product code names this province and commune (a code of another shape does not). */
+function codeNames(productCode: string, provinceCode: string, communeCode: string): boolean {
+  try {
+    const parsed = parseProductCode(productCode);
+    return parsed.provinceCode === provinceCode && parsed.communeCode === communeCode;
+  } catch {
+    return false;
+  }
 }

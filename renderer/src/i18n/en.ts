@@ -7,6 +7,7 @@ export const en: Messages = {
     overview: 'Overview',
     ntm: 'Communes & NTM criteria',
     ocop: 'OCOP products',
+    plans: 'Plans and verification',
     reports: 'Reports',
     exchange: 'Data exchange',
     units: 'Administrative units',

@@ -5,6 +5,7 @@ export const vi = {
     overview: 'Tổng quan',
     ntm: 'Xã và tiêu chí NTM',
     ocop: 'Sản phẩm OCOP',
+    plans: 'Kế hoạch và kiểm tra',
     reports: 'Báo cáo',
     exchange: 'Trao đổi dữ liệu',
     units: 'Đơn vị hành chính',

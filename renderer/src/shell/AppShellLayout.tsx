@@ -6,7 +6,7 @@ import { ROUTES, type Route } from './router';
 
 export type AppShellLayoutProps = { info: AppInfo; route: Route; onNavigate: (r: Route) => void; children: ReactNode };
 
-const ICONS: Record<Route, string> = { overview: '◧', ntm: '▦', ocop: '★', reports: '▤', exchange: '⇅', units: '⌖', settings: '⚙' };
+const ICONS: Record<Route, string> = { overview: '◧', ntm: '▦', ocop: '★', plans: '◎', reports: '▤', exchange: '⇅', units: '⌂', settings: '⚙' };
 
 export function AppShellLayout({ info, route, onNavigate, children }: AppShellLayoutProps) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** Hash routes work under file://, a custom protocol and the web host alike. */
-export const ROUTES = ['overview', 'ntm', 'ocop', 'reports', 'exchange', 'units', 'settings'] as const;
+export const ROUTES = ['overview', 'ntm', 'ocop', 'plans', 'reports', 'exchange', 'units', 'settings'] as const;
 export type Route = (typeof ROUTES)[number];
 
 function parse(hash: string): Route {

@@ -6,6 +6,7 @@ import { AssessmentActions } from './AssessmentActions';
 import { CommuneProfileCard } from './CommuneProfileCard';
 import { CriteriaSummary } from './CriteriaSummary';
 import { countDrafts } from './drafts';
+import { HistoryAcrossReformCard } from './HistoryAcrossReformCard';
 import { HistoryCard } from './HistoryCard';
 import { IndicatorEntry } from './IndicatorEntry';
 import { PeriodPicker } from './PeriodPicker';
@@ -115,6 +116,7 @@ function CommuneBody({ view, onPeriod, onOpenCriterion }: { view: NtmAssessmentV
           </Stack>
         </Grid.Col>
       </Grid>
+      <HistoryAcrossReformCard commune={commune} />
       <Title order={3} mt="sm">
         Nhập số liệu {periodLabel(view.period)}
       </Title>

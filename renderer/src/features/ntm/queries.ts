@@ -52,3 +52,8 @@ export function useNtmOverview(period: string) {
 export function useNtmRecognitions(unitCode?: string) {
   return useQuery({ queryKey: ntmKeys.recognitions(unitCode), queryFn: () => call('ntm.recognitions.list', unitCode ? { unitCode } : {}) });
 }
+
+/** A commune's NTM records next to its predecessors' (or an old one's successors') across the 2025 reform. */
+export function useNtmHistoryAcrossReform(unitCode: string, era: 'before-2025-07' | 'current') {
+  return useQuery({ queryKey: ['ntm', 'history', unitCode, era] as const, queryFn: () => call('ntm.history', { unitCode, era }) });
+}

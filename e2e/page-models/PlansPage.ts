@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Kế hoạch và kiểm tra: plans and progress, roadmaps, re-assessment rounds, sector tasks. */
+export class PlansPage {
+  constructor(private readonly page: Page) {}
+
+  async open(year: number): Promise<void> {
+    await this.page.getByTestId('nav-plans').click();
+    await expect(this.page.getByRole('heading', { name: 'Kế hoạch và kiểm tra' })).toBeVisible();
+    await this.page.getByTestId('plans-year').fill(String(year));
+  }
+
+  tab(name: 'progress' | 'roadmap' | 'rounds' | 'tasks'): Locator {
+    return this.page.getByTestId(`plans-tab-${name}`);
+  }
+
+  async createPlan(p: { title: string; documentNo: string; documentDate: string; issuer: string; year: number; targets: number[] }): Promise<void> {
+    await this.page.getByTestId('plan-new').click();
+    const form = this.page.getByTestId('plan-form');
+    await form.getByTestId('plan-title').fill(p.title);
+    await form.getByTestId('plan-doc-no').fill(p.documentNo);
+    await form.getByTestId('plan-doc-date').fill(p.documentDate);
+    await form.getByTestId('plan-issuer').fill(p.issuer);
+    await form.getByTestId('plan-year-from').fill(String(p.year));
+    await form.getByTestId('plan-year-to').fill(String(p.year));
+    for (let i = 0; i < p.targets.length; i++) {
+      if (i > 0) await form.getByTestId('plan-add-target').click();
+      await form.getByTestId(`target-value-${i}`).fill(String(p.targets[i]));
+    }
+    await form.getByTestId('plan-save').click();
+    await expect(form).toBeHidden();
+  }
+
+  async createRound(r: { title: string; documentNo: string; documentDate: string; issuer: string; from: string; to: string; deadlines: [string, string, string, string] }): Promise<void> {
+    await this.page.getByTestId('round-new').click();
+    const form = this.page.getByTestId('round-form');
+    await form.getByTestId('round-title').fill(r.title);
+    await form.getByTestId('round-documentNo').fill(r.documentNo);
+    await form.getByTestId('round-documentDate').fill(r.documentDate);
+    await form.getByTestId('round-issuer').fill(r.issuer);
+    await form.getByTestId('round-from').fill(r.from);
+    await form.getByTestId('round-to').fill(r.to);
+    const [members, teams, review, report] = r.deadlines;
+    await form.getByTestId('round-membersDue').fill(members);
+    await form.getByTestId('round-teamsDue').fill(teams);
+    await form.getByTestId('round-reviewDue').fill(review);
+    await form.getByTestId('round-reportDue').fill(report);
+  }
+}
