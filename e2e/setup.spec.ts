@@ -27,6 +27,8 @@ test('first-run setup completes with a real database and survives a restart of t
   const shell = new Shell(page);
   await shell.expectOffice('Phòng Kinh tế xã Bình Lư');
   await expect(page.getByTestId('overview-unit')).toHaveText('Xã Bình Lư, Tỉnh Lai Châu');
+  await expect(page.getByTestId('ntm-ov-bands')).toBeVisible();
+  await expect(page.getByTestId('overview-ocop-due')).toBeVisible();
   mkdirSync('test-results/screenshots', { recursive: true });
   await page.screenshot({ path: 'test-results/screenshots/overview.png', fullPage: true });
 

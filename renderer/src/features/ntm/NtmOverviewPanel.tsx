@@ -79,7 +79,7 @@ function OverviewBody({ data, onOpenCommune }: { data: NtmOverview; onOpenCommun
           testId="ntm-ov-average"
         />
         <Stat label={fully?.label ?? 'Đạt đủ tiêu chí'} value={String(fully?.count ?? 0)} hint={fully ? `Quý trước: ${fully.previous}` : null} testId="ntm-ov-full" />
-        <Stat label="Nguy cơ bị thu hồi" value={String(data.atRisk.length)} hint="Theo QĐ 18/2022/QĐ-TTg" testId="ntm-ov-risk" />
+        <Stat label="Nguy cơ bị thu hồi" value={String(data.atRisk.length)} hint={data.catalog.periodTo <= 2025 ? 'Theo QĐ 18/2022/QĐ-TTg' : 'Chưa có quy định thu hồi cho giai đoạn này'} testId="ntm-ov-risk" />
       </SimpleGrid>
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 5 }}>

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useDueSoon } from '../ocop/queries';
 
 function vnDate(iso: string): string {
@@ -13,7 +13,7 @@ export function OcopDueCard() {
   return (
     <Card withBorder padding="lg" radius="md" data-testid="overview-ocop-due">
       <Group justify="space-between" mb="xs">
-        <Title order={4}>OCOP: việc sắp đến hạn</Title>
+        <Text fw={700}>OCOP: việc sắp đến hạn</Text>
         {overdue > 0 && <Badge color="red">{overdue} việc quá hạn</Badge>}
       </Group>
       {items.length === 0 ? (

@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../core/contract/index';
 import { NtmOverviewPanel } from '../ntm/NtmOverviewPanel';
+import { ReportDeadlineCard } from '../reports/ReportDeadlineCard';
 import { OcopDueCard } from './OcopDueCard';
 
 export type OverviewPageProps = { info: AppInfo };
@@ -29,8 +30,11 @@ export function OverviewPage({ info }: OverviewPageProps) {
           </Card>
         ))}
       </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <ReportDeadlineCard onOpen={() => (window.location.hash = '#/reports')} />
+        <OcopDueCard />
+      </SimpleGrid>
       <NtmOverviewPanel />
-      <OcopDueCard />
       <Text size="xs" c="dimmed">
         {t('overview.dataDir')}: {info.dataDir}
       </Text>
