@@ -43,7 +43,14 @@ export function ProductDetail({ id, tab, onTab, onBack }: ProductDetailProps) {
             </Badge>
           </Group>
           <Text c="dimmed" size="sm">
-            Mã số <Text span ff="monospace" data-testid="product-code">{p.productCode}</Text> · {p.producerName} · {p.unitName} · {REGISTRATION_KINDS[p.registrationKind]}
+            Mã số <Text span ff="monospace" data-testid="product-code">{p.productCode}</Text>
+            {p.newProductCode && (
+              <>
+                {' · Mã mới (sau sắp xếp): '}
+                <Text span ff="monospace" data-testid="product-new-code">{p.newProductCode}</Text>
+              </>
+            )}
+            {' · '}{p.producerName} · {p.unitName} · {REGISTRATION_KINDS[p.registrationKind]}
           </Text>
           <Text c="dimmed" size="sm">
             {p.classification} · bộ tiêu chí số {p.sheetNo}

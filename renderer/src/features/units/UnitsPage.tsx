@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Loader, Stack, Table, Text, TextInput, Title } fro
 import { useEffect, useState } from 'react';
 import type { AdminUnit } from '../../../../core/contract/index';
 import { useUnitSearch } from './queries';
+import { ReformQueuePanel } from './ReformQueuePanel';
 import { UnitPage } from './UnitPage';
 import { parseUnitsHash, unitHash, type UnitsView } from './unitsRoute';
 
@@ -81,6 +82,7 @@ function UnitSearch() {
           </Table>
         </Card>
       )}
+      <ReformQueuePanel />
     </Stack>
   );
 }
