@@ -1,8 +1,9 @@
 import type { NtmLevel, NtmMatrix, NtmOverview } from '../../core/contract/ntm';
-import { assessRevocationRisk, bandsFor, evaluateCommune, type CompiledCatalog, type IndicatorInput } from '../../core/ntm/index';
+import { assessRevocationRisk, bandsFor, evaluateCommune, type CompiledCatalog } from '../../core/ntm/index';
 import { parsePeriod, periodsEndingAt, previousPeriod } from '../../core/ntm/period';
 import type { ServiceContext } from '../context';
-import { inputOf, profileOf } from './assessment';
+import { profileOf } from './assessment';
+import { loadAssessmentInputs } from './assessmentInputs';
 import { loadCatalog, type LoadedCatalog } from './catalogs';
 import { communeRows, currentLevels, officeScope, type CommuneRow } from './communes';
 
@@ -35,33 +36,7 @@ async function evaluateQuarter(ctx: ServiceContext, communes: CommuneRow[], peri
     : [];
   const wanted = new Set(ids);
   const byCommune = new Map(assessments.filter((a) => wanted.has(a.commune_id)).map((a) => [a.commune_id, a]));
-  const assessmentIds = [...byCommune.values()].map((a) => a.id);
-  const values = new Map<string, Record<string, IndicatorInput>>();
-  const fileNames = new Map<string, string[]>();
-  for (let i = 0; i < assessmentIds.length; i += 500) {
-    const chunk = assessmentIds.slice(i, i + 500);
-    const files = await ctx.db
-      .selectFrom('ntm_evidence_file')
-      .select(['assessment_id', 'indicator_code', 'file_name'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    for (const f of files) {
-      const key = `${f.assessment_id}/${f.indicator_code}`;
-      if (!fileNames.has(key)) fileNames.set(key, []);
-      fileNames.get(key)!.push(f.file_name);
-    }
-    const rows = await ctx.db
-      .selectFrom('ntm_value')
-      .select(['assessment_id', 'indicator_code', 'value_json', 'manual_met', 'evidence'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    for (const v of rows) {
-      if (!values.has(v.assessment_id)) values.set(v.assessment_id, {});
-      values.get(v.assessment_id)![v.indicator_code] = inputOf(v, fileNames.get(`${v.assessment_id}/${v.indicator_code}`) ?? []);
-    }
-  }
+  const values = await loadAssessmentInputs(ctx.db, [...byCommune.values()].map((a) => a.id));
   const letter = { met: 'D', not_met: 'K', undetermined: '?' } as const;
   return communes.map((row) => {
     const a = byCommune.get(row.id);

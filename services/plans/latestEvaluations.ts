@@ -1,7 +1,8 @@
-import { evaluateCommune, type CommuneEvaluation, type IndicatorInput } from '../../core/ntm/index';
+import { evaluateCommune, type CommuneEvaluation } from '../../core/ntm/index';
 import type { CriterionGap } from '../../core/contract/plans';
 import type { ServiceContext } from '../context';
-import { inputOf, profileOf } from '../ntm/assessment';
+import { profileOf } from '../ntm/assessment';
+import { loadAssessmentInputs } from '../ntm/assessmentInputs';
 import type { LoadedCatalog } from '../ntm/catalogs';
 import type { CommuneRow } from '../ntm/communes';
 
@@ -36,29 +37,7 @@ export async function latestEvaluations(
   const latest = new Map<string, (typeof rows)[number]>();
   for (const r of rows) if (byId.has(r.commune_id) && !latest.has(r.commune_id)) latest.set(r.commune_id, r);
   const ids = [...latest.values()].map((a) => a.id);
-  const inputs = new Map<string, Record<string, IndicatorInput>>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const files = await ctx.db
-      .selectFrom('ntm_evidence_file')
-      .select(['assessment_id', 'indicator_code', 'file_name'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    const names = new Map<string, string[]>();
-    for (const f of files) names.set(`${f.assessment_id}/${f.indicator_code}`, [...(names.get(`${f.assessment_id}/${f.indicator_code}`) ?? []), f.file_name]);
-    const values = await ctx.db
-      .selectFrom('ntm_value')
-      .select(['assessment_id', 'indicator_code', 'value_json', 'manual_met', 'evidence'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    for (const v of values) {
-      let m = inputs.get(v.assessment_id);
-      if (!m) inputs.set(v.assessment_id, (m = {}));
-      m[v.indicator_code] = inputOf(v, names.get(`${v.assessment_id}/${v.indicator_code}`) ?? []);
-    }
-  }
+  const inputs = await loadAssessmentInputs(ctx.db, ids);
   for (const [communeId, a] of latest) {
     const commune = byId.get(communeId)!;
     const year = Number(a.period.slice(0, 4));

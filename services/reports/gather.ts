@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError } from '../../core/errors';
-import { assessRevocationRisk, bandsFor, evaluateCommune, type IndicatorInput } from '../../core/ntm/index';
+import { assessRevocationRisk, bandsFor, evaluateCommune } from '../../core/ntm/index';
 import {
   assessmentQuarterOf,
   buildReportModel,
@@ -15,7 +15,8 @@ import {
 } from '../../core/reports/index';
 import { getOfficeProfile } from '../../db/office';
 import type { ServiceContext } from '../context';
-import { inputOf, profileOf } from '../ntm/assessment';
+import { profileOf } from '../ntm/assessment';
+import { loadAssessmentInputs } from '../ntm/assessmentInputs';
 import { loadCatalog, type LoadedCatalog } from '../ntm/catalogs';
 import { communeRows, officeScope, type CommuneRow } from '../ntm/communes';
 import { todayOf } from '../ocop/actor';
@@ -90,32 +91,7 @@ export async function evaluateQuarterFor(ctx: ServiceContext, communes: CommuneR
       .where('deleted', '=', 0)
       .execute()
   ).filter((a) => byId.has(a.commune_id));
-  const values = new Map<string, Record<string, IndicatorInput>>();
-  for (let i = 0; i < assessments.length; i += 500) {
-    const chunk = assessments.slice(i, i + 500).map((a) => a.id);
-    const fileNames = new Map<string, string[]>();
-    const files = await ctx.db
-      .selectFrom('ntm_evidence_file')
-      .select(['assessment_id', 'indicator_code', 'file_name'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    for (const f of files) {
-      const key = `${f.assessment_id}/${f.indicator_code}`;
-      fileNames.set(key, [...(fileNames.get(key) ?? []), f.file_name]);
-    }
-    const rows = await ctx.db
-      .selectFrom('ntm_value')
-      .select(['assessment_id', 'indicator_code', 'value_json', 'manual_met', 'evidence'])
-      .where('assessment_id', 'in', chunk)
-      .where('deleted', '=', 0)
-      .execute();
-    for (const v of rows) {
-      let inputs = values.get(v.assessment_id);
-      if (!inputs) values.set(v.assessment_id, (inputs = {}));
-      inputs[v.indicator_code] = inputOf(v, fileNames.get(`${v.assessment_id}/${v.indicator_code}`) ?? []);
-    }
-  }
+  const values = await loadAssessmentInputs(ctx.db, assessments.map((a) => a.id));
   const evaluated: EvaluatedCommune[] = assessments.map((a) => {
     const row = byId.get(a.commune_id)!;
     const evaluation = evaluateCommune(loaded.compiled, profileOf(row), year, values.get(a.id) ?? {});

@@ -1,3 +1,4 @@
+import { foldVietnamese } from '../../../core/text/vietnamese';
 import type { CellValue } from 'exceljs';
 
 /**
@@ -92,15 +93,7 @@ export function plainOf(value: CellValue, numFmt: string | undefined, date1904 =
 }
 
 /** Lower case, without diacritics (đ → d), single spaces: "Chưa  Đạt" → "chua dat". */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export const foldText = foldVietnamese;
 
 /**
  * A number typed as text. Spaces (also non-breaking) are ignored; a single "," or "." is the decimal mark
