@@ -1,28 +1,6 @@
 /** Browser file helpers: the contract carries file content as base64 (no paths from the renderer). */
 
-export function saveBase64File(fileName: string, contentBase64: string, mime = 'application/octet-stream'): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.onload = () => {
-      const result = String(reader.result);
-      resolve(result.slice(result.indexOf(',') + 1));
-    };
-    reader.readAsDataURL(file);
-  });
-}
+export { fileToBase64, saveBase64File } from '../../api/files';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;

@@ -1,3 +1,5 @@
+import { fileToBase64, saveBase64File } from '../../api/files';
+
 /** 2026-05-22 → 22/05/2026. */
 export function vnDate(iso: string | null | undefined): string {
   if (!iso) return '';
@@ -21,26 +23,10 @@ export function todayIso(): string {
 
 /** Saves a generated file through the browser's download (the renderer never sees a path). */
 export function downloadBase64(fileName: string, mime: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBase64File(fileName, base64, mime);
 }
 
-/** Reads a picked file as base64 for the contract (content crosses, never a path). */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
+export { fileToBase64 };
 
 export const STATUS_COLORS: Record<string, string> = {
   registered: 'gray',
