@@ -7,25 +7,10 @@ import type { EvaluationRound } from '../ocop/evaluationRounds';
 import { PRODUCER_KIND_CODES, type ProducerKind } from '../ocop/producerKinds';
 import { PRODUCT_STATUS_CODES, type ProductStatus } from '../ocop/productLifecycle';
 import type { ScorePreview } from '../ocop/previewScore';
+import { isoDate, optionalText, text } from './fields';
 import { method } from './method';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày theo dạng YYYY-MM-DD.' });
 const id = z.string().uuid();
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: 'Không được để trống.' })
-    .max(max, { message: `Tối đa ${max} ký tự.` })
-    .transform((s) => s.normalize('NFC'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `Tối đa ${max} ký tự.` })
-    .transform((s) => (s === '' ? null : s.normalize('NFC')))
-    .nullable()
-    .optional();
 const communeCode = z.string().regex(/^\d{5}$/, { message: 'Mã xã gồm 5 chữ số (QĐ 19/2025/QĐ-TTg).' });
 const sheetNo = z.number().int().min(1).max(26);
 const versionId = z.string().min(1).max(50);

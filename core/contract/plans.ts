@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate, optionalText, text } from './fields';
 import { method } from './method';
 import { ntmLevelSchema, type IndicatorStatusName, type NtmCatalogSummary, type NtmLevel } from './ntm';
 
@@ -9,24 +10,8 @@ import { ntmLevelSchema, type IndicatorStatusName, type NtmCatalogSummary, type 
  * supplies a legal threshold of its own.
  */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày theo dạng YYYY-MM-DD.' });
 const uuid = z.string().uuid();
 const year = z.number().int().min(2010).max(2100);
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { message: 'Không được để trống.' })
-    .max(max, { message: `Tối đa ${max} ký tự.` })
-    .transform((s) => s.normalize('NFC'));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { message: `Tối đa ${max} ký tự.` })
-    .transform((s) => (s === '' ? null : s.normalize('NFC')))
-    .nullable()
-    .optional();
 const communeCode = z.string().regex(/^\d{5}$/, { message: 'Mã xã gồm 5 chữ số.' });
 
 /** What a target counts. thon_ntm has no records in the app: its achieved figure is entered with the target. */
