@@ -119,6 +119,34 @@ export type ExchangeTypeCounts = { received: number; inserted: number; updated: 
 
 export type ExchangeWarning = { code: string; message: string; details?: unknown };
 
+/**
+ * How a bundle's OCOP addresses were read through the 2025 lineage (services/exchange/unitCodes.ts): old codes
+ * moved to a new commune (a single `full` link, or the choice this province confirmed before), and records
+ * imported with their old code that wait in the review queue for a person to pick the new commune.
+ */
+export type BundleUnitMapping = {
+  mapped: {
+    recordType: 'ocop_producer' | 'ocop_product';
+    id: string;
+    label: string;
+    oldCode: string;
+    oldName: string | null;
+    newCode: string;
+    newName: string;
+    share: 'full' | 'partial';
+    resolution: string;
+    how: 'full' | 'confirmed';
+  }[];
+  waiting: {
+    recordType: 'ocop_producer' | 'ocop_product';
+    id: string;
+    label: string;
+    oldCode: string;
+    oldName: string | null;
+    candidates: { code: string; fullName: string; share: 'full' | 'partial'; resolution: string; clauseId: string }[];
+  }[];
+};
+
 export type ExchangeImportResult = {
   fileName: string;
   status: 'imported' | 'rejected';
@@ -127,6 +155,8 @@ export type ExchangeImportResult = {
   counts: Record<string, ExchangeTypeCounts>;
   attachments: number;
   warnings: ExchangeWarning[];
+  /** Old unit codes read through the lineage (empty when rejected or when none were used). */
+  unitMapping: BundleUnitMapping;
   error: { code: string; message: string; details?: unknown } | null;
   logId: number | null;
 };

@@ -28,3 +28,9 @@ export function periodOf(isoDate: string): string {
   const month = Number(isoDate.slice(5, 7));
   return `${isoDate.slice(0, 4)}-Q${Math.floor((month - 1) / 3) + 1}`;
 }
+
+/** The last day of a quarter (ISO): the date a quarter's assessment speaks for. */
+export function periodEndDate(period: string): string {
+  const { year, quarter } = parsePeriod(period);
+  return `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter - 1]}`;
+}

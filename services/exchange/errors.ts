@@ -37,6 +37,9 @@ export const EXCHANGE_ERROR_MESSAGES = {
   BUNDLE_REFERENCE_INVALID:
     'Một bản ghi trong gói tham chiếu tới dữ liệu không có (hoặc thuộc đơn vị khác), ví dụ đánh giá của một xã chưa được gửi.',
   BUNDLE_RECORD_CONFLICT: 'Một bản ghi trong gói trùng khoá với bản ghi đã có (cùng xã, cùng kỳ...). Gói bị từ chối.',
+  BUNDLE_UNIT_UNKNOWN: 'Gói dữ liệu ghi một mã đơn vị hành chính không có trong danh mục (trước hay sau ngày 01/07/2025). Gói bị từ chối.',
+  BUNDLE_UNIT_ERA_MISMATCH:
+    'Gói dữ liệu có bản ghi ghi cho xã không tồn tại vào ngày của bản ghi (xã cũ sau ngày 01/07/2025, hoặc xã mới trước ngày đó). Gói bị từ chối.',
 } as const satisfies Record<string, string>;
 
 export type ExchangeErrorCode = keyof typeof EXCHANGE_ERROR_MESSAGES;

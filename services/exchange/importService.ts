@@ -9,6 +9,7 @@ import {
   type ExchangeImportProgress,
   type ExchangeImportResult,
   type ExchangeTypeCounts,
+  type BundleUnitMapping,
   type ExchangeWarning,
   type OfficeProfile,
 } from '../../core/contract/index';
@@ -33,6 +34,7 @@ import { mergeRecords } from './mergeRecords';
 import { peekManifest } from './peekManifest';
 import { recordTypeSpec } from './recordTypes';
 import { serialize } from './serialize';
+import { mapBundleUnits, queueWaiting } from './unitCodes';
 
 export type ImportFile = { fileName: string; path: string };
 
@@ -182,6 +184,7 @@ async function importOne(
   let manifest: BundleManifest | null = null;
   let signerFingerprint: string | null = null;
   let warnings: ExchangeWarning[] = [];
+  let unitMapping: BundleUnitMapping = { mapped: [], waiting: [] };
   const placed: string[] = [];
   const staging = join(storeDir, `.import-${randomBytes(6).toString('hex')}`);
   progress('reading');
@@ -203,6 +206,9 @@ async function importOne(
     const last = await lastImportedSequence(ctx.db, officeCode);
     if (last !== null && read.sequence <= last) throw replayError(read.manifest, last);
     warnings = sequenceWarnings(read.manifest, last);
+    // Old unit codes through the 2025 lineage (refuses units unknown or out of their era); rewrites in memory.
+    unitMapping = await mapBundleUnits(ctx.db, read.records);
+    warnings.push(...unitMappingWarnings(unitMapping));
 
     // Files first, rows second: a crash in between leaves unreferenced files, never a row without its file.
     for (const record of read.records.attachment ?? []) {
@@ -227,6 +233,7 @@ async function importOne(
       if (lastNow !== null && validManifest.sequence <= lastNow) throw replayError(validManifest, lastNow);
       const merged = mergeRecords(sqlite, officeCode, read.records);
       const when = at();
+      const queueIds = queueWaiting(sqlite, unitMapping.waiting, when, ctx.newId);
       const id = insertLog({
         at: when,
         status: 'imported',
@@ -250,7 +257,20 @@ async function importOne(
         entity: 'exchange_import',
         entityId: String(id),
         action: 'import',
-        after: { officeCode, sequence: validManifest.sequence, fileSha256, counts: totals(merged) },
+        after: {
+          officeCode,
+          sequence: validManifest.sequence,
+          fileSha256,
+          counts: totals(merged),
+          ...(unitMapping.mapped.length + unitMapping.waiting.length > 0
+            ? {
+                unitMapping: {
+                  mapped: unitMapping.mapped.map((m) => ({ entity: m.recordType, id: m.id, from: m.oldCode, to: m.newCode, share: m.share, how: m.how, resolution: m.resolution })),
+                  waiting: unitMapping.waiting.map((w, i) => ({ entity: w.recordType, id: w.id, oldCode: w.oldCode, queueId: queueIds[i], candidates: w.candidates.map((c) => c.code) })),
+                },
+              }
+            : {}),
+        },
       });
       return { counts: merged, logId: id };
     })();
@@ -263,6 +283,7 @@ async function importOne(
       counts,
       attachments: placed.length,
       warnings,
+      unitMapping,
       error: null,
       logId,
     };
@@ -295,12 +316,35 @@ async function importOne(
       counts: {},
       attachments: 0,
       warnings,
+      unitMapping: { mapped: [], waiting: [] },
       error,
       logId,
     };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** What the import log shows of the lineage mapping: one line for what moved, one for what waits. */
+function unitMappingWarnings(m: BundleUnitMapping): ExchangeWarning[] {
+  const out: ExchangeWarning[] = [];
+  if (m.mapped.length > 0) {
+    const sample = m.mapped.slice(0, 3).map((x) => `${x.label}: ${x.oldName ?? 'đơn vị'} (mã ${x.oldCode}) → ${x.newName} (mã ${x.newCode}), Nghị quyết ${x.resolution}`);
+    out.push({
+      code: 'BUNDLE_UNITS_MAPPED',
+      message: `${m.mapped.length} bản ghi OCOP ghi mã xã cũ (trước 01/07/2025) đã được ghi theo xã mới theo nghị quyết sắp xếp: ${sample.join('; ')}${m.mapped.length > 3 ? '; …' : ''}.`,
+      details: m.mapped,
+    });
+  }
+  if (m.waiting.length > 0) {
+    const sample = m.waiting.slice(0, 3).map((x) => `${x.label} (${x.oldName ?? 'đơn vị'} mã ${x.oldCode})`);
+    out.push({
+      code: 'BUNDLE_UNITS_WAITING',
+      message: `${m.waiting.length} bản ghi OCOP ghi mã xã cũ đã được chia cho nhiều xã mới: đã nhập với mã cũ và chờ xác nhận xã mới trong mục "Sắp xếp đơn vị" — ${sample.join('; ')}${m.waiting.length > 3 ? '; …' : ''}.`,
+      details: m.waiting,
+    });
+  }
+  return out;
 }
 
 function totals(counts: Record<string, ExchangeTypeCounts>): ExchangeTypeCounts {

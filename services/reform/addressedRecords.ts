@@ -51,14 +51,27 @@ export async function addressOf(db: Kysely<Database>, entity: ReformEntity, id: 
   }
 }
 
-/** Moves a record to a new address unit (syncable: version + 1, updated_at). The product code is not touched. */
-export async function setAddressUnit(trx: Kysely<Database>, entity: ReformEntity, id: string, unitCode: string, at: string): Promise<void> {
+/**
+ * Moves a record to a new address unit. The office's own record is a change it will send (version + 1,
+ * updated_at); another office's record (merged from its bundle) changes only here, version untouched, so that
+ * office's next version still replaces it and the import re-applies the choice (services/exchange/unitCodes.ts).
+ * The product code is not touched.
+ */
+export async function setAddressUnit(trx: Kysely<Database>, entity: ReformEntity, id: string, unitCode: string, at: string, own = true): Promise<void> {
   switch (entity) {
     case 'ocop_producer':
-      await trx.updateTable('ocop_producer').set((eb) => ({ unit_code: unitCode, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+      await trx
+        .updateTable('ocop_producer')
+        .set((eb) => (own ? { unit_code: unitCode, updated_at: at, version: eb('version', '+', 1) } : { unit_code: unitCode }))
+        .where('id', '=', id)
+        .execute();
       return;
     case 'ocop_product':
-      await trx.updateTable('ocop_product').set((eb) => ({ unit_code: unitCode, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
+      await trx
+        .updateTable('ocop_product')
+        .set((eb) => (own ? { unit_code: unitCode, updated_at: at, version: eb('version', '+', 1) } : { unit_code: unitCode }))
+        .where('id', '=', id)
+        .execute();
       return;
     default: {
       const never: never = entity;

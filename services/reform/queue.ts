@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ReformQueueItem } from '../../core/contract/reform';
 import { AppError } from '../../core/errors';
+import { getOfficeProfile } from '../../db/office';
 import type { Database, ReformQueueTable } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { audit, currentActor } from '../staff';
@@ -85,7 +86,9 @@ export async function resolveQueueItem(ctx: ServiceContext, input: { id: string;
         { id: row.id, unitCode: record?.unitCode ?? null },
       );
     }
-    await setAddressUnit(trx, row.entity, row.entity_id, link.unit.code, at);
+    const owner = await trx.selectFrom(row.entity).select('office_code').where('id', '=', row.entity_id).executeTakeFirst();
+    const office = await getOfficeProfile(trx);
+    await setAddressUnit(trx, row.entity, row.entity_id, link.unit.code, at, owner?.office_code === office?.officeCode);
     await trx.updateTable('reform_queue').set({ status: 'resolved', resolved_code: link.unit.code, resolved_by: actor.name, updated_at: at }).where('id', '=', row.id).execute();
     await audit(trx, ctx, actor, {
       entity: row.entity,
