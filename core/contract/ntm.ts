@@ -266,6 +266,8 @@ export const ntmContract = {
   'ntm.assessment.copyPrevious': method(ntmSchemas.assessmentCopyPrevious, 'Never overwrites an existing assessment.').returns<{
     created: number;
     copiedValues: number;
+    /** Communes whose unit does not exist in the new quarter (ended or began with the 1 July 2025 reform). */
+    skippedOutOfEra: number;
     fromPeriod: string;
   }>(),
   /** Communes × criteria for a quarter. */

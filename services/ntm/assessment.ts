@@ -10,7 +10,9 @@ import {
   type CommuneProfile,
   type IndicatorInput,
 } from '../../core/ntm/index';
-import { parsePeriod, previousPeriod } from '../../core/ntm/period';
+import { parsePeriod, periodEndDate, periodLabel, previousPeriod } from '../../core/ntm/period';
+import { unitEraFitsDate } from '../../core/reform/unitEraForDate';
+import { communeForDate } from '../reform/eraCheck';
 import { thresholdTestText } from '../../core/ntm/thresholdText';
 import type { Database, NtmAssessmentTable, NtmValueTable } from '../../db/schema';
 import { checkAttachmentSize, readAttachment, storeAttachment } from '../attachments';
@@ -293,10 +295,22 @@ export async function writeValue(
   });
 }
 
+/**
+ * A quarter's assessment speaks for its last day: the commune's code must name a unit on that day (an old commune
+ * takes quarters up to Q2/2025, a new one from Q3/2025; a code used in both eras takes both). UNIT_ERA_MISMATCH
+ * names the successors of an old commune.
+ */
+export async function checkQuarterEra(ctx: ServiceContext, commune: Pick<CommuneRow, 'code' | 'full_name' | 'era'>, period: string): Promise<void> {
+  const date = periodEndDate(period);
+  if (unitEraFitsDate(commune.era, date)) return;
+  await communeForDate(ctx.db, commune.code, date, `kỳ đánh giá ${periodLabel(period).toLowerCase()}`);
+}
+
 /** Enters one indicator; the assessment (draft) is created on first entry. One transaction, audited. */
 export async function setValue(ctx: ServiceContext, input: SetValueInput): Promise<NtmAssessmentView> {
   const { scope, commune, year, loaded, assessment } = await context(ctx, input);
   refuseUnlessDraft(assessment, input.period);
+  await checkQuarterEra(ctx, commune, input.period);
   checkValue(loaded, input.indicatorCode, input.value);
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
@@ -319,6 +333,7 @@ export async function setStatus(
   const { scope, commune, year, loaded, assessment } = await context(ctx, input);
   const from = assessment?.status ?? 'draft';
   if (from === input.status) return buildView(ctx, commune, input.period, year, loaded, assessment);
+  await checkQuarterEra(ctx, commune, input.period);
   const reopening = ORDER[input.status] < ORDER[from];
   if (reopening && (input.reason ?? '').trim().length < 5) {
     throw new AppError('REOPEN_REASON_REQUIRED', 'Mở lại kỳ đánh giá đã gửi hoặc đã khóa phải ghi rõ lý do (ít nhất 5 ký tự).');
@@ -365,13 +380,35 @@ export async function copyPrevious(ctx: ServiceContext, input: { period: string;
         .execute()
     ).map((r) => r.commune_id),
   );
+  // Across 1 July 2025 a commune that ended (or began) with the reform has no quarter on the other side.
+  const date = periodEndDate(input.period);
+  const units = prev.length === 0 ? [] : await ctx.db
+    .selectFrom('ntm_commune as c')
+    .innerJoin('admin_unit as u', 'u.id', 'c.unit_id')
+    .select(['c.id', 'u.code', 'u.era'])
+    .where('c.id', 'in', prev.map((a) => a.commune_id))
+    .execute();
+  const misfitCodes = units.filter((u) => !unitEraFitsDate(u.era, date)).map((u) => u.code);
+  const fittingCodes = new Set(
+    misfitCodes.length === 0
+      ? []
+      : (await ctx.db.selectFrom('admin_unit').select(['code', 'era']).where('level', '=', 'commune').where('code', 'in', misfitCodes).execute())
+          .filter((u) => unitEraFitsDate(u.era, date))
+          .map((u) => u.code),
+  );
+  const outOfEra = new Set(units.filter((u) => !unitEraFitsDate(u.era, date) && !fittingCodes.has(u.code)).map((u) => u.id));
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
   let created = 0;
   let copiedValues = 0;
+  let skippedOutOfEra = 0;
   await ctx.db.transaction().execute(async (trx) => {
     for (const a of prev) {
       if (already.has(a.commune_id)) continue;
+      if (outOfEra.has(a.commune_id)) {
+        skippedOutOfEra++;
+        continue;
+      }
       const id = ctx.newId();
       await trx
         .insertInto('ntm_assessment')
@@ -388,9 +425,9 @@ export async function copyPrevious(ctx: ServiceContext, input: { period: string;
         copiedValues++;
       }
     }
-    await audit(trx, ctx, actor, { entity: 'ntm_assessment', entityId: input.period, action: 'copy_previous', before: null, after: { fromPeriod, created, copiedValues } });
+    await audit(trx, ctx, actor, { entity: 'ntm_assessment', entityId: input.period, action: 'copy_previous', before: null, after: { fromPeriod, created, copiedValues, skippedOutOfEra } });
   });
-  return { created, copiedValues, fromPeriod };
+  return { created, copiedValues, fromPeriod, skippedOutOfEra };
 }
 
 /** Attaches an evidence file to one indicator (the quarter must be a draft). */
@@ -400,6 +437,7 @@ export async function addEvidence(
 ): Promise<NtmAssessmentView> {
   const { scope, commune, year, loaded, assessment } = await context(ctx, input);
   refuseUnlessDraft(assessment, input.period);
+  await checkQuarterEra(ctx, commune, input.period);
   checkValue(loaded, input.indicatorCode, null);
   const content = Buffer.from(input.contentBase64, 'base64');
   checkAttachmentSize(input.fileName, content.length);

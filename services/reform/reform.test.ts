@@ -147,6 +147,26 @@ describe('a unit used on a date when it did not exist', () => {
     expect(await province.call('ntm.recognitions.add', { unitCode: NA_NGOI, level: 'xa_ntm', decisionNo: '3/QĐ-UBND', decidedOn: '2025-12-01', issuer: 'UBND tỉnh Nghệ An' })).toMatchObject({ unitCode: NA_NGOI });
   });
 
+  it('refuses a quarter\'s assessment for a commune that did not exist in that quarter; copying across the reform skips it', async () => {
+    const district = await office('district', '417', '2025-09-01T08:00:00Z');
+    await district.call('ntm.assessment.setValue', { unitCode: NAM_CAN, period: '2025-Q2', indicatorCode: '14.1.e', value: 95 });
+    // Nậm Càn ended on 30 June 2025: no Q3/2025 for it, and the message names Na Ngoi, which took it over.
+    await expect(district.call('ntm.assessment.setValue', { unitCode: NAM_CAN, period: '2025-Q3', indicatorCode: '14.1.e', value: 96 })).rejects.toMatchObject({
+      code: 'UNIT_ERA_MISMATCH',
+      message: expect.stringContaining('Xã Na Ngoi (mã 16870)'),
+    });
+    await expect(district.call('ntm.assessment.setStatus', { unitCode: NAM_CAN, period: '2026-Q1', status: 'submitted' })).rejects.toMatchObject({ code: 'UNIT_ERA_MISMATCH' });
+    const copied = await district.call<{ created: number; skippedOutOfEra: number }>('ntm.assessment.copyPrevious', { period: '2025-Q3', catalogId: 'QD318-2022-XA-NTM' });
+    expect(copied).toMatchObject({ created: 0, skippedOutOfEra: 1 });
+    expect(district.sql(`SELECT period FROM ntm_assessment ORDER BY period`).map((r: { period: string }) => r.period)).toEqual(['2025-Q2']);
+
+    // Na Ngoi's code was a commune code before the reform too (16870), so its 2024 quarters are accepted.
+    const commune = await office('commune', NA_NGOI, '2026-03-02T08:00:00Z');
+    await commune.call('ntm.assessment.setValue', { unitCode: NA_NGOI, period: '2024-Q4', indicatorCode: '14.1.e', value: 80 });
+    await commune.call('ntm.assessment.setValue', { unitCode: NA_NGOI, period: '2025-Q4', indicatorCode: '14.1.e', value: 81 });
+    expect(commune.sql('SELECT count(*) AS n FROM ntm_assessment')[0].n).toBe(2);
+  });
+
   it('refuses an OCOP producer registered today with an old code, and an unknown code, with clear errors', async () => {
     const t = await office('province', '40', '2026-03-02T08:00:00Z');
     await expect(t.call('ocop.producers.save', { ...PRODUCER_INPUT, unitCode: NAM_CAN })).rejects.toMatchObject({

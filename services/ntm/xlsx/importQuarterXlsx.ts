@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../core/errors';
-import { parsePeriod } from '../../../core/ntm/period';
+import { REFORM_DATE } from '../../../core/contract/domain';
+import { parsePeriod, periodEndDate } from '../../../core/ntm/period';
 import type { ServiceContext } from '../../context';
 import { audit, currentActor } from '../../staff';
-import { ensureAssessment, writeValue, type ValueChange } from '../assessment';
+import { checkQuarterEra, ensureAssessment, writeValue, type ValueChange } from '../assessment';
 import { loadCatalog } from '../catalogs';
 import { communeRows, officeScope } from '../communes';
 import type { UnitCodeMapping } from '../../../core/contract/reform';
@@ -92,10 +93,14 @@ export async function importQuarterXlsx(
   const communes = await communeRows(ctx, scope);
   const workbook = await loadWorkbook(input.content);
   // A current office reads old commune codes through the lineage (full links; split units wait): mapOldUnitRows.ts.
-  const mapping = scope.kind === 'district' ? null : await mapOldUnitRows(ctx.db, workbook, communes);
+  // Only for quarters after the reform: a quarter before it belongs to the old communes and is never moved.
+  const afterReform = periodEndDate(input.period) >= REFORM_DATE;
+  const mapping = scope.kind === 'district' || !afterReform ? null : await mapOldUnitRows(ctx.db, workbook, communes);
   const unitMapping = mapping && mapping.mapped.length + mapping.waiting.length > 0 ? mapping : undefined;
   const { rows, problems } = readAssessmentSheet(workbook, { period: input.period, loaded, communes });
   if (problems.length > 0) throw xlsxInvalid(problems.sort(byPosition));
+  // Every commune of the file must exist on the quarter's last day (services/ntm/assessment.ts checkQuarterEra).
+  for (const row of rows) await checkQuarterEra(ctx, row.commune, input.period);
 
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();

@@ -62,7 +62,9 @@ export function useCopyPrevious() {
       await qc.invalidateQueries({ queryKey: ntmKeys.all });
       notifications.show({
         color: r.created > 0 ? 'green' : 'blue',
-        message: r.created > 0 ? `Đã tạo ${r.created} bản đánh giá từ ${r.fromPeriod}, chép ${r.copiedValues} chỉ tiêu.` : `Không có xã nào cần tạo: các xã đã có bản đánh giá quý này hoặc quý ${r.fromPeriod} chưa có số liệu.`,
+        message:
+          (r.created > 0 ? `Đã tạo ${r.created} bản đánh giá từ ${r.fromPeriod}, chép ${r.copiedValues} chỉ tiêu.` : `Không có xã nào cần tạo: các xã đã có bản đánh giá quý này hoặc quý ${r.fromPeriod} chưa có số liệu.`) +
+          (r.skippedOutOfEra > 0 ? ` Bỏ qua ${r.skippedOutOfEra} xã không còn (hoặc chưa có) trong quý này do sắp xếp đơn vị hành chính ngày 01/07/2025.` : ''),
       });
     },
     onError: notifyError,
