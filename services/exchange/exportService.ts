@@ -24,6 +24,7 @@ import { audit, currentActor } from '../staff';
 import { exchangeError } from './errors';
 import { activeProvinceRecipient, openSigningKey, requireOffice } from './keyService';
 import { OWNED_RECORD_TYPES, recordTypeSpec, type RecordTypeSpec } from './recordTypes';
+import { CATALOG_RECORD_TYPE, collectCatalogs } from './catalogRecords';
 import { serialize } from './serialize';
 
 /** Bundles the renderer may download as base64; larger ones are saved with the CLI (or a native dialog). */
@@ -89,6 +90,8 @@ export function collectRecords(
       items.push({ record_type: spec.name, record_id: sha, version: 1 });
     }
     if (attachmentRows.length > 0) records[spec.name] = attachmentRows;
+    const catalogs = collectCatalogs(sqlite, records);
+    if (catalogs.length > 0) records[CATALOG_RECORD_TYPE] = catalogs;
     return { records, attachments, items };
   })();
 }

@@ -35,6 +35,7 @@ import { peekManifest } from './peekManifest';
 import { recordTypeSpec } from './recordTypes';
 import { serialize } from './serialize';
 import { mapBundleUnits, queueWaiting } from './unitCodes';
+import { CATALOG_RECORD_TYPE, mergeCatalogs } from './catalogRecords';
 
 export type ImportFile = { fileName: string; path: string };
 
@@ -231,8 +232,12 @@ async function importOne(
       // Checked again inside the transaction: the (office, sequence) guard must hold with the data it guards.
       const lastNow = lastImportedSequenceSync(sqlite, officeCode);
       if (lastNow !== null && validManifest.sequence <= lastNow) throw replayError(validManifest, lastNow);
-      const merged = mergeRecords(sqlite, officeCode, read.records);
       const when = at();
+      const { [CATALOG_RECORD_TYPE]: catalogs, ...owned } = read.records;
+      const merged = {
+        ...(catalogs === undefined ? {} : { [CATALOG_RECORD_TYPE]: mergeCatalogs(sqlite, catalogs, when) }),
+        ...mergeRecords(sqlite, officeCode, owned),
+      };
       const queueIds = queueWaiting(sqlite, unitMapping.waiting, when, ctx.newId);
       const id = insertLog({
         at: when,

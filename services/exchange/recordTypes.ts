@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOG_COLUMNS, CATALOG_RECORD_TYPE, catalogRecordSchema } from './catalogRecords';
 
 /*
  * What a bundle carries: one record type per syncable table (ARCHITECTURE.md: records are owned by the office
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * `attachment` rows whose bytes travel as bundle attachments named by their SHA-256.
  *
  * Not exported: admin_unit (shipped reference data, the same ids in every installation, so references to it
- * hold after a merge), office, staff, app_setting, audit_log (local), ntm_catalog (not owned by an office), and
- * the exchange_* tables themselves.
+ * hold after a merge), office, staff, app_setting, audit_log (local), and the exchange_* tables themselves.
+ * NTM catalogs travel as `reference` records, documents named by id and revision (catalogRecords.ts).
  *
  * A record is a table row with its SQL column names (snake_case) and SQLite values (text, integer, real,
  * null; 0 | 1 for booleans). Schemas are strict: an unknown column means a newer application wrote it, and
@@ -21,8 +22,11 @@ export type RecordTypeSpec = {
   /** The data file name in the bundle: data/<name>.ndjson. */
   name: string;
   table: string;
-  /** 'owned': syncable, merged by id and version per office. 'content': content-addressed, insert once. */
-  ownership: 'owned' | 'content';
+  /**
+   * 'owned': syncable, merged by id and version per office. 'content': content-addressed, insert once.
+   * 'reference': an immutable document named by id and revision (NTM catalogs, catalogRecords.ts).
+   */
+  ownership: 'owned' | 'content' | 'reference';
   schema: z.ZodType<Record<string, unknown>>;
   /** Column names in a fixed order (the schema's keys). */
   columns: readonly string[];
@@ -110,9 +114,21 @@ const attachment: RecordTypeSpec = {
   attachmentColumns: ['sha256'],
 };
 
+const ntmCatalog: RecordTypeSpec = {
+  name: CATALOG_RECORD_TYPE,
+  table: 'ntm_catalog',
+  ownership: 'reference',
+  schema: catalogRecordSchema as unknown as z.ZodType<Record<string, unknown>>,
+  columns: CATALOG_COLUMNS,
+  mergeOrder: 0,
+  parents: [],
+  attachmentColumns: [],
+};
+
 /** Every record type, in merge order. */
 export const RECORD_TYPES: readonly RecordTypeSpec[] = [
   attachment,
+  ntmCatalog,
   // NTM (db/migrations/2026_11_23_0002_ntm.ts)
   owned('ntm_commune', 10, {
     unit_id: required(40),

@@ -47,7 +47,7 @@ export async function ensureShippedCatalogs(ctx: ServiceContext): Promise<void> 
   });
 }
 
-function rowOf(c: Catalog, origin: NtmCatalogTable['origin'], at: string): NtmCatalogTable {
+export function rowOf(c: Catalog, origin: NtmCatalogTable['origin'], at: string): NtmCatalogTable {
   return {
     id: c.id,
     revision: c.revision,

@@ -28,6 +28,16 @@ export const RECORD_TYPE_LABELS: Record<string, string> = {
   ocop_dossier_item: 'Mục hồ sơ OCOP',
   ocop_dossier_file: 'Tệp hồ sơ OCOP',
   report: 'Báo cáo định kỳ',
+  ntm_catalog: 'Bộ tiêu chí NTM',
+  plan: 'Kế hoạch',
+  plan_target: 'Chỉ tiêu kế hoạch',
+  plan_roadmap: 'Lộ trình của xã',
+  plan_round: 'Đợt rà soát',
+  plan_round_team: 'Đoàn công tác',
+  plan_round_item: 'Đối tượng rà soát',
+  plan_finding: 'Kết quả của đoàn, ngành',
+  plan_finding_file: 'Minh chứng của đoàn, ngành',
+  plan_task: 'Nhiệm vụ của ngành',
 };
 
 export function describeCounts(counts: Record<string, number>): string {
