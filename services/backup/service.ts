@@ -5,6 +5,7 @@ import { openConnection } from '../../db/connection';
 import { migrate } from '../../db/migrator';
 import { getSetting, setSetting } from '../../db/settings';
 import type { ServiceContext } from '../context';
+import { sweepStaleTemporaries } from '../exchange/sweep';
 import { dataPaths } from '../paths';
 import { audit, currentActor } from '../staff';
 import { BACKUP_EXTENSION, backupFileName, verifyBackup, writeBackup, type BackupManifest } from './backupFile';
@@ -156,5 +157,7 @@ export async function runMaintenance(ctx: ServiceContext): Promise<{ backedUp: b
     await setSetting(ctx.db, 'last_integrity_result', JSON.stringify(integrity));
     if (integrity !== 'ok') ctx.emit('database.damaged', { integrity });
   }
+  // What a killed import or export left behind (services/exchange/sweep.ts).
+  await sweepStaleTemporaries(ctx.dataDir, now);
   return { backedUp, integrityChecked: integrity !== null, integrity };
 }

@@ -36,6 +36,7 @@ import { recordTypeSpec } from './recordTypes';
 import { serialize } from './serialize';
 import { mapBundleUnits, queueWaiting } from './unitCodes';
 import { CATALOG_RECORD_TYPE, mergeCatalogs } from './catalogRecords';
+import { sweepStaleTemporaries } from './sweep';
 
 export type ImportFile = { fileName: string; path: string };
 
@@ -140,6 +141,7 @@ export async function importBundleFiles(
   const office = await requireOffice(ctx);
   if (!isProvince(office)) throw exchangeError('EXCHANGE_NOT_PROVINCE');
   return serialize(ctx, async () => {
+    await sweepStaleTemporaries(ctx.dataDir, ctx.now().getTime());
     const keys = await openReaderKeys(ctx, office, options.passphrase);
     const ordered = files.length === 1 ? [...files] : await orderBySequence(files, keys);
     const actor = await currentActor(ctx);

@@ -1,0 +1,39 @@
+import { readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { dataPaths } from '../paths';
+import { exportsDir } from './exportService';
+
+/** Older than this, a temporary of an import or export cannot belong to one still running (a 200 MB import takes seconds). */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what an import or export killed mid-way left behind: the import's staging folders in the attachment
+ * store (`attachments/.import-*`, services/exchange/importService.ts) and an export's temp file beside its target
+ * (`exports/.<name>.<hex>.tmp`, services/bundle/atomicFile.ts). Only those older than STALE_TEMP_MS: another
+ * process (the CLI beside the app) may be importing right now. Returns the paths removed.
+ */
+export async function sweepStaleTemporaries(dataDir: string, nowMs: number, maxAgeMs = STALE_TEMP_MS): Promise<string[]> {
+  const candidates = [
+    ...(await entries(dataPaths(dataDir).attachments)).filter((n) => /^\.import-[0-9a-f]+$/.test(n)).map((n) => join(dataPaths(dataDir).attachments, n)),
+    ...(await entries(exportsDir(dataDir))).filter((n) => /^\..+\.[0-9a-f]{12}\.tmp$/.test(n)).map((n) => join(exportsDir(dataDir), n)),
+  ];
+  const removed: string[] = [];
+  for (const path of candidates) {
+    try {
+      if (nowMs - (await stat(path)).mtimeMs < maxAgeMs) continue;
+      await rm(path, { recursive: true, force: true });
+      removed.push(path);
+    } catch {
+      // Gone already (another process swept it): nothing to do.
+    }
+  }
+  return removed;
+}
+
+async function entries(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch {
+    return [];
+  }
+}
