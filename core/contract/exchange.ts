@@ -27,6 +27,15 @@ export const base64FileSchema = z.object({
   contentBase64: z.string().max(MAX_BASE64),
 });
 
+/**
+ * Large files cross the contract in chunks (services/exchange/uploads.ts): 16 MB of bytes is ≈21 MB of base64, under
+ * the web host's request limit. One file may be up to 4 GB.
+ */
+export const UPLOAD_CHUNK_BYTES = 16 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
+const uploadId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'Mã tải lên không hợp lệ.' });
+export const uploadedFileSchema = z.object({ fileName: z.string().trim().min(1).max(255), uploadId });
+
 const officeCode = z.string().regex(/^[HXT]\d{2,5}$/, { message: 'Mã đơn vị có dạng X12345 (xã), H123 (huyện), T12 (tỉnh).' });
 
 export const exchangeSchemas = {
@@ -50,7 +59,14 @@ export const exchangeSchemas = {
     passphrase: passphrase.optional(),
   }),
   bundleDownload: z.object({ sequence: z.number().int().min(1) }),
-  bundleImport: z.object({ files: z.array(base64FileSchema).min(1).max(50), passphrase: passphrase.optional() }),
+  bundleImport: z.object({ files: z.array(z.union([base64FileSchema, uploadedFileSchema])).min(1).max(50), passphrase: passphrase.optional() }),
+  bundleDownloadChunk: z.object({
+    sequence: z.number().int().min(1),
+    offset: z.number().int().min(0),
+    length: z.number().int().min(1).max(UPLOAD_CHUNK_BYTES).default(UPLOAD_CHUNK_BYTES),
+  }),
+  uploadBegin: z.object({ fileName: z.string().trim().min(1).max(255), size: z.number().int().min(0) }),
+  uploadAppend: z.object({ uploadId, offset: z.number().int().min(0), contentBase64: z.string().max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4 + 16) }),
   exportsAcknowledge: z.object({ sequence: z.number().int().min(1) }),
   importsList: z.object({ officeCode: officeCode.optional(), limit: z.number().int().min(1).max(1000).default(100) }),
 };
@@ -225,11 +241,19 @@ export const exchangeContract = {
     'Written to the data folder; progress events "exchange.export.progress"; download with exchange.bundle.download.',
   ).returns<ExchangeExport>(),
   /** The bytes of an exported bundle, for the renderer to save. */
-  'exchange.bundle.download': method(exchangeSchemas.bundleDownload, 'Refused above ~32 MB (use the CLI).').returns<ExchangeFile>(),
+  'exchange.bundle.download': method(exchangeSchemas.bundleDownload, 'Refused above ~32 MB (use downloadChunk).').returns<ExchangeFile>(),
+  /** One chunk of an export's file, for files of any size; `size` is the whole file's. */
+  'exchange.bundle.downloadChunk': method(exchangeSchemas.bundleDownloadChunk, 'An offset at or past the end returns an empty chunk.').returns<
+    ExchangeFile & { size: number; offset: number }
+  >(),
+  /** Starts a chunked upload of a large file (a bundle to import). */
+  'exchange.upload.begin': method(exchangeSchemas.uploadBegin, 'UPLOAD_TOO_LARGE above 4 GB.').returns<{ uploadId: string; chunkBytes: number }>(),
+  /** Appends the next chunk; offset must be the bytes received so far (UPLOAD_OFFSET_MISMATCH otherwise). */
+  'exchange.upload.append': method(exchangeSchemas.uploadAppend, 'Chunks of at most chunkBytes.').returns<{ received: number }>(),
   /** Province: import one or many bundles; each is all-or-nothing; results in the order they were applied. */
   'exchange.bundle.import': method(
     exchangeSchemas.bundleImport,
-    'Files as base64; sorted by office and sequence before merging; a refused file does not stop the others.',
+    'Files as base64, or as upload ids of chunked uploads (removed once read); sorted by office and sequence before merging; a refused file does not stop the others.',
   ).returns<ExchangeImportResult[]>(),
   /** This office's exports, newest first. */
   'exchange.exports.list': method(exchangeSchemas.empty, 'No input.').returns<ExchangeExport[]>(),

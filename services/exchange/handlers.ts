@@ -7,6 +7,7 @@ import { acknowledgeOfficeExport, downloadExport, exportOfficeBundle, listOffice
 import { importBundleFiles } from './importService';
 import { decodeBase64File, exportPublicKey, generateKeys, importPeerKey, retirePeerKey } from './keyService';
 import { exchangeStatus, listImports, listKeys, listOffices } from './queries';
+import { appendUpload, beginUpload, discardUpload, downloadExportChunk, uploadedFile } from './uploads';
 
 /** The exchange area of the contract (core/contract/exchange.ts). */
 export const exchangeHandlers = {
@@ -18,13 +19,23 @@ export const exchangeHandlers = {
   'exchange.keys.retirePeer': (ctx, input) => retirePeerKey(ctx, input.id),
   'exchange.bundle.export': (ctx, input) => exportOfficeBundle(ctx, { mode: input.mode, periods: input.periods, passphrase: input.passphrase }),
   'exchange.bundle.download': (ctx, input) => downloadExport(ctx, input.sequence),
+  'exchange.bundle.downloadChunk': (ctx, input) => downloadExportChunk(ctx, input),
+  'exchange.upload.begin': (ctx, input) => beginUpload(ctx, input),
+  'exchange.upload.append': (ctx, input) => appendUpload(ctx, input),
   'exchange.bundle.import': async (ctx, input) => {
     // Uploaded bytes go to private temp files in the data folder (same disk as the store) for the streaming reader.
     const dir = join(ctx.dataDir, 'tmp', `upload-${randomBytes(6).toString('hex')}`);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    const taken: string[] = [];
     try {
       const files = [];
       for (const [i, f] of input.files.entries()) {
+        if ('uploadId' in f) {
+          const path = await uploadedFile(ctx, f.uploadId);
+          taken.push(path);
+          files.push({ fileName: f.fileName, path });
+          continue;
+        }
         const path = join(dir, `${i}.ntmb`);
         await writeFile(path, decodeBase64File(f.contentBase64), { mode: 0o600 });
         files.push({ fileName: f.fileName, path });
@@ -32,6 +43,7 @@ export const exchangeHandlers = {
       return await importBundleFiles(ctx, files, { passphrase: input.passphrase });
     } finally {
       await rm(dir, { recursive: true, force: true });
+      for (const path of taken) await discardUpload(path);
     }
   },
   'exchange.exports.list': (ctx) => listOfficeExports(ctx),

@@ -11,6 +11,8 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import {
   EXCHANGE_EVENTS,
@@ -19,8 +21,9 @@ import {
   type ExchangeStatus,
 } from '../../../../core/contract/index';
 import { onEvent } from '../../api/client';
-import { describeCounts, formatBytes, formatDateTime, saveBase64File } from './files';
-import { useAcknowledgeExport, useExchangeDownload, useExportBundle } from './mutations';
+import { describeCounts, formatBytes, formatDateTime } from './files';
+import { downloadExportInChunks } from './transfer';
+import { useAcknowledgeExport, useExportBundle } from './mutations';
 import { PeerKeyImport } from './PeerKeyImport';
 import { useExports } from './queries';
 
@@ -31,15 +34,19 @@ export function OfficeExportPanel({ status, passphrase }: OfficeExportPanelProps
   const [mode, setMode] = useState<ExchangeExportMode>('incremental');
   const [progress, setProgress] = useState<ExchangeExportProgress | null>(null);
   const exportBundle = useExportBundle();
-  const download = useExchangeDownload('exchange.bundle.download');
+  const [downloading, setDownloading] = useState<{ sequence: number; received: number; size: number } | null>(null);
+  const download = useMutation({
+    mutationFn: (sequence: number) => downloadExportInChunks(sequence, (received, size) => setDownloading({ sequence, received, size })),
+    onSettled: () => setDownloading(null),
+    onError: (e) => notifications.show({ color: 'red', title: 'Không tải được tệp', message: e.message, autoClose: 15_000 }),
+  });
   const acknowledge = useAcknowledgeExport();
   const exports = useExports();
   useEffect(() => onEvent(EXCHANGE_EVENTS.exportProgress, (p) => setProgress(p as ExchangeExportProgress)), []);
   const recipient = status.provinceRecipient;
   const ready = recipient !== null && status.missingKeys.length === 0;
   const percent = progress === null ? 0 : Math.round((100 * progress.bytesDone) / Math.max(1, progress.bytesTotal));
-  const save = (sequence: number) =>
-    download.mutate({ sequence }, { onSuccess: (f) => saveBase64File(f.fileName, f.contentBase64) });
+  const save = (sequence: number) => download.mutate(sequence);
 
   return (
     <Stack>
@@ -165,9 +172,20 @@ export function OfficeExportPanel({ status, passphrase }: OfficeExportPanelProps
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="light" onClick={() => save(e.sequence)}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => save(e.sequence)}
+                      loading={downloading?.sequence === e.sequence}
+                      disabled={download.isPending && downloading?.sequence !== e.sequence}
+                    >
                       Tải về
                     </Button>
+                    {downloading?.sequence === e.sequence && downloading.size > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {Math.round((100 * downloading.received) / downloading.size)}%
+                      </Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -12,6 +12,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import {
   EXCHANGE_EVENTS,
@@ -20,7 +21,8 @@ import {
   type ExchangeTypeCounts,
 } from '../../../../core/contract/index';
 import { onEvent } from '../../api/client';
-import { describeCounts, fileToBase64, formatBytes, formatDateTime } from './files';
+import { describeCounts, formatBytes, formatDateTime } from './files';
+import { uploadInChunks } from './transfer';
 import { useImportBundles, useRetirePeer } from './mutations';
 import { PeerKeyImport } from './PeerKeyImport';
 import { useExchangeOffices, useImportLog } from './queries';
@@ -47,13 +49,25 @@ export function ProvinceImportPanel({ passphrase, needsPassphrase }: ProvinceImp
   const resetFiles = useRef<() => void>(null);
   useEffect(() => onEvent(EXCHANGE_EVENTS.importProgress, (p) => setProgress(p as ExchangeImportProgress)), []);
 
+  const [upload, setUpload] = useState<{ fileName: string; sent: number; size: number } | null>(null);
+
+  // Each file goes up in chunks (any size), then all are imported in one call, in office and sequence order.
   const onFiles = async (files: File[]) => {
     if (files.length === 0) return;
     setResults(null);
-    const payload = await Promise.all(
-      files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })),
-    );
     resetFiles.current?.();
+    const payload: { fileName: string; uploadId: string }[] = [];
+    try {
+      for (const f of files) {
+        const uploadId = await uploadInChunks(f, (sent) => setUpload({ fileName: f.name, sent, size: f.size }));
+        payload.push({ fileName: f.name, uploadId });
+      }
+    } catch (e) {
+      notifications.show({ color: 'red', title: 'Không tải lên được tệp', message: (e as Error).message, autoClose: 15_000 });
+      return;
+    } finally {
+      setUpload(null);
+    }
     importBundles.mutate({ files: payload, passphrase }, { onSuccess: setResults });
   };
 
@@ -127,7 +141,7 @@ export function ProvinceImportPanel({ passphrase, needsPassphrase }: ProvinceImp
             {(props) => (
               <Button
                 {...props}
-                loading={importBundles.isPending}
+                loading={importBundles.isPending || upload !== null}
                 disabled={needsPassphrase && passphrase === undefined}
                 data-testid="import-bundles"
               >
@@ -136,6 +150,14 @@ export function ProvinceImportPanel({ passphrase, needsPassphrase }: ProvinceImp
             )}
           </FileButton>
         </Group>
+        {upload !== null && (
+          <Stack gap={4} mt="md" data-testid="upload-progress">
+            <Text size="sm">
+              Đang tải lên {upload.fileName}: {formatBytes(upload.sent)} / {formatBytes(upload.size)}
+            </Text>
+            <Progress value={(100 * upload.sent) / Math.max(1, upload.size)} size="lg" animated aria-label="Tiến độ tải lên" />
+          </Stack>
+        )}
         {importBundles.isPending && progress !== null && (
           <Progress
             value={(100 * (progress.index + (progress.stage === 'done' ? 1 : 0.5))) / progress.total}
