@@ -50,13 +50,32 @@ export const keysGenerateCommand: CliCommand = {
 export const keysExportCommand: CliCommand = {
   path: ['keys', 'export'],
   summary: 'Xuất tệp khoá công khai để gửi cho bên kia (tỉnh hoặc đơn vị)',
-  usage: 'keys export --kind signing|encryption [--out FILE]',
+  usage: 'keys export --kind signing|encryption [--out FILE] | keys export --kind encryption --private --out FILE [--passphrase-file FILE]',
   options: {
     kind: { type: 'string', description: 'signing: khoá ký của đơn vị; encryption: khoá nhận của tỉnh' },
     out: { type: 'string', description: 'Tệp ghi ra (mặc định: tên gợi ý, trong thư mục hiện tại)' },
+    private: { type: 'boolean', description: 'Xuất khoá BÍ MẬT nhận gói (age-keygen) để đọc gói bằng `age -d -i`; tệp chỉ người dùng đọc được' },
+    ...PASSPHRASE_OPTION,
   },
   run: (ctx, args) =>
     withApp(ctx, async (app) => {
+      if (args.values.private === true) {
+        if (args.values.kind !== 'encryption') {
+          throw new AppError('CLI_BAD_ARGUMENTS', 'Chỉ xuất được khoá bí mật nhận gói (--kind encryption); khoá ký không bao giờ rời máy.');
+        }
+        if (typeof args.values.out !== 'string') throw new AppError('CLI_BAD_ARGUMENTS', 'Khoá bí mật cần --out TỆP (không ghi ra màn hình).');
+        const secret = await callOrThrow<{ fileName: string; contentBase64: string; fingerprint: string }>(app, 'exchange.keys.exportIdentity', {
+          passphrase: readPassphrase(ctx, args),
+        });
+        const path = resolve(ctx.cwd, args.values.out);
+        try {
+          // Never over an existing file, and readable by its owner only.
+          writeFileSync(path, Buffer.from(secret.contentBase64, 'base64'), { mode: 0o600, flag: 'wx' });
+        } catch (e) {
+          throw new AppError('CLI_FILE_UNWRITABLE', `Không ghi được "${args.values.out}" (tệp đã có, hoặc không có quyền ghi).`, { file: args.values.out, reason: (e as Error).message });
+        }
+        return { path, fingerprint: secret.fingerprint };
+      }
       const file = await callOrThrow<{ fileName: string; contentBase64: string; fingerprint: string }>(app, 'exchange.keys.exportPublic', {
         kind: kindOf(args.values.kind),
       });
@@ -92,6 +111,32 @@ export const keysImportCommand: CliCommand = {
   format: (v) => `Đã đăng ký: ${formatPeer(v as ExchangePeer)}\nHãy đối chiếu dấu vân tay với bên gửi qua điện thoại.`,
 };
 
+export const keysImportPrivateCommand: CliCommand = {
+  path: ['keys', 'import-private'],
+  summary: 'Dùng khoá bí mật có sẵn (age-keygen, minisign -G) làm khoá của văn phòng',
+  usage: 'keys import-private FILE [--key-password-file FILE] [--replace] [--passphrase-file FILE]',
+  options: {
+    'key-password-file': { type: 'string', description: 'Tệp chứa mật khẩu của tệp khoá minisign (dòng đầu tiên)' },
+    replace: { type: 'boolean', description: 'Thay khoá đang dùng (các đơn vị phải đăng ký lại khoá mới)' },
+    ...PASSPHRASE_OPTION,
+  },
+  run: (ctx, args) =>
+    withApp(ctx, (app) => {
+      const file = args.positionals[0];
+      const bytes = readInputFile(ctx, file);
+      const passwordFile = args.values['key-password-file'];
+      const keyPassword = typeof passwordFile === 'string' ? (readInputFile(ctx, passwordFile).toString('utf8').split(/\r?\n/)[0] ?? '') : undefined;
+      return callOrThrow<ExchangeOwnKey>(app, 'exchange.keys.importPrivate', {
+        fileName: file,
+        contentBase64: bytes.toString('base64'),
+        keyPassword,
+        passphrase: readPassphrase(ctx, args),
+        replace: args.values.replace === true,
+      });
+    }),
+  format: (v) => `Đã nhận khoá: ${formatOwn(v as ExchangeOwnKey)}`,
+};
+
 export const keysListCommand: CliCommand = {
   path: ['keys', 'list'],
   summary: 'Liệt kê khoá của văn phòng và khoá đã đăng ký của các bên',
@@ -109,4 +154,4 @@ export const keysListCommand: CliCommand = {
   },
 };
 
-export const KEYS_COMMANDS = [keysGenerateCommand, keysExportCommand, keysImportCommand, keysListCommand];
+export const KEYS_COMMANDS = [keysGenerateCommand, keysExportCommand, keysImportCommand, keysImportPrivateCommand, keysListCommand];

@@ -53,6 +53,13 @@ export const exchangeSchemas = {
     name: z.string().trim().min(1).max(200).optional(),
   }),
   keysRetirePeer: z.object({ id: z.string().min(1).max(100) }),
+  keysImportPrivate: base64FileSchema.extend({
+    /** The password of a minisign secret key file (minisign -G asks for one; -W makes none). */
+    keyPassword: z.string().max(1024).optional(),
+    passphrase: passphrase.optional(),
+    replace: z.boolean().default(false),
+  }),
+  keysExportIdentity: z.object({ passphrase: passphrase.optional() }),
   bundleExport: z.object({
     mode: z.enum(EXCHANGE_EXPORT_MODES),
     periods: z.array(z.string().trim().min(1).max(64)).max(100).default([]),
@@ -226,6 +233,12 @@ export const exchangeContract = {
   ).returns<ExchangeOwnKey[]>(),
   /** The public key file to hand to the other side (minisign .pub or age recipients file). */
   'exchange.keys.exportPublic': method(exchangeSchemas.keysExportPublic, 'Public half only.').returns<
+    ExchangeFile & { fingerprint: string }
+  >(),
+  /** Take in a private key made by the reference tools (age-keygen identity, minisign -G secret key); sealed like a generated one. */
+  'exchange.keys.importPrivate': method(exchangeSchemas.keysImportPrivate, 'EXCHANGE_KEY_EXISTS unless replace; KEY_WRONG_PASSPHRASE for a wrong key password.').returns<ExchangeOwnKey>(),
+  /** The province's age identity as an age-keygen file, to read a bundle with `age -d -i`; audited. Never the signing key. */
+  'exchange.keys.exportIdentity': method(exchangeSchemas.keysExportIdentity, 'Private: the caller writes it where only the user can read it.').returns<
     ExchangeFile & { fingerprint: string }
   >(),
   /** Register the other side's public key file: an office's minisign .pub at a province, the province's recipient at an office. */

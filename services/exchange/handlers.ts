@@ -6,6 +6,7 @@ import type { HandlersFor } from '../handlers/types';
 import { acknowledgeOfficeExport, downloadExport, exportOfficeBundle, listOfficeExports } from './exportService';
 import { importBundleFiles } from './importService';
 import { decodeBase64File, exportPublicKey, generateKeys, importPeerKey, retirePeerKey } from './keyService';
+import { exportIdentity, importPrivateKey } from './privateKeys';
 import { exchangeStatus, listImports, listKeys, listOffices } from './queries';
 import { appendUpload, beginUpload, discardUpload, downloadExportChunk, uploadedFile } from './uploads';
 
@@ -17,6 +18,8 @@ export const exchangeHandlers = {
   'exchange.keys.exportPublic': (ctx, input) => exportPublicKey(ctx, input.kind),
   'exchange.keys.importPeer': (ctx, input) => importPeerKey(ctx, input),
   'exchange.keys.retirePeer': (ctx, input) => retirePeerKey(ctx, input.id),
+  'exchange.keys.importPrivate': (ctx, input) => importPrivateKey(ctx, input),
+  'exchange.keys.exportIdentity': (ctx, input) => exportIdentity(ctx, input),
   'exchange.bundle.export': (ctx, input) => exportOfficeBundle(ctx, { mode: input.mode, periods: input.periods, passphrase: input.passphrase }),
   'exchange.bundle.download': (ctx, input) => downloadExport(ctx, input.sequence),
   'exchange.bundle.downloadChunk': (ctx, input) => downloadExportChunk(ctx, input),

@@ -82,14 +82,14 @@ export function osKeyStoreAvailable(ctx: ServiceContext): boolean {
   }
 }
 
-function protectionForNewKey(ctx: ServiceContext, passphrase: string | undefined): { protection: SecretProtection; kind: 'passphrase' | 'os' } {
+export function protectionForNewKey(ctx: ServiceContext, passphrase: string | undefined): { protection: SecretProtection; kind: 'passphrase' | 'os' } {
   if (passphrase !== undefined) return { protection: { passphrase }, kind: 'passphrase' };
   const store = hostKeyStore(ctx);
   if (store !== undefined && osKeyStoreAvailable(ctx)) return { protection: { osKeyStore: store }, kind: 'os' };
   throw exchangeError('EXCHANGE_PASSPHRASE_REQUIRED');
 }
 
-function protectionToOpen(ctx: ServiceContext, row: ExchangeKeyRow, passphrase: string | undefined): SecretProtection {
+export function protectionToOpen(ctx: ServiceContext, row: ExchangeKeyRow, passphrase: string | undefined): SecretProtection {
   if (row.protection === 'os') {
     const store = hostKeyStore(ctx);
     if (store === undefined) throw exchangeError('EXCHANGE_KEY_STORE_REQUIRED');
@@ -177,7 +177,18 @@ export async function generateKeys(
       });
     }
   }
+  return installOwnKeys(ctx, rows, existing, 'generate');
+}
+
+/** Stores sealed own keys in one transaction, retiring the ones they replace; audited. */
+export async function installOwnKeys(
+  ctx: ServiceContext,
+  rows: readonly ExchangeKeyTable[],
+  existing: ReadonlyMap<ExchangeKeyKind, ExchangeKeyRow>,
+  action: 'generate' | 'import',
+): Promise<ExchangeOwnKey[]> {
   const actor = await currentActor(ctx);
+  const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const old = existing.get(row.kind);
@@ -186,7 +197,7 @@ export async function generateKeys(
       await audit(trx, ctx, actor, {
         entity: 'exchange_key',
         entityId: row.id,
-        action: old === undefined ? 'generate' : 'replace',
+        action: old === undefined ? action : action === 'generate' ? 'replace' : 'import_replace',
         before: old === undefined ? null : { kind: old.kind, fingerprint: old.fingerprint },
         after: { kind: row.kind, fingerprint: row.fingerprint, keyId: row.key_id, protection: row.protection },
       });
