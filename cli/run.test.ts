@@ -2,18 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from './registry';
-import { runCli } from './run';
+import { runCliForTest } from './testKit';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: process.cwd(), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 function temp() {
   const d = mkdtempSync(join(tmpdir(), 'ntm-cli-'));
   dirs.push(d);

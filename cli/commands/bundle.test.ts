@@ -3,18 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BINH_LU, openOffice, seedNtm } from '../../services/exchange/exchangeTestKit';
-import { COMMANDS } from '../registry';
-import { runCli } from '../run';
+import { runCliForTest } from '../testKit';
 
 const root = mkdtempSync(join(tmpdir(), 'ntm-cli-exchange-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(env: Record<string, string | undefined>, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: root, env });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as { ok: boolean; value: any; error: any } };
-}
+const cli = (env: Record<string, string | undefined>, ...argv: string[]) => runCliForTest(argv, { cwd: root, env });
 
 describe('cli keys and bundle', () => {
   it('keys generate|export|import|list and bundle export|inspect|verify|import|acknowledge, with passphrases from a file or the environment', async () => {

@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BINH_LU, openOffice, seedNtm } from '../../services/exchange/exchangeTestKit';
-import { COMMANDS } from '../registry';
-import { runCli } from '../run';
+import { runCliForTest } from '../testKit';
 
 /*
  * The issue's interoperability, end to end through the CLI with Debian's tools: keys made by `age-keygen` and
@@ -17,12 +16,7 @@ import { runCli } from '../run';
 const root = mkdtempSync(join(tmpdir(), 'ntm-cli-interop-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function cli(env: Record<string, string | undefined>, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: root, env });
-  return { code, out: out.join('\n'), err: err.join('\n'), json: () => JSON.parse(out.join('\n')) as { ok: boolean; value: any; error: any } };
-}
+const cli = (env: Record<string, string | undefined>, ...argv: string[]) => runCliForTest(argv, { cwd: root, env });
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 

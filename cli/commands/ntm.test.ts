@@ -3,8 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../registry';
-import { runCli } from '../run';
+import { runCliForTest } from '../testKit';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -15,12 +14,7 @@ function temp() {
   return d;
 }
 
-async function cli(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (cwd: string, ...argv: string[]) => runCliForTest(argv, { cwd });
 
 /** A data folder (./data under a temp working folder) set up as the district office of Tương Dương. */
 async function office(): Promise<string> {

@@ -4,18 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openOcopTestApp, PRODUCER_INPUT, TINY_PNG_BASE64 } from '../../services/ocop/testing';
-import { COMMANDS } from '../registry';
-import { runCli } from '../run';
+import { runCliForTest } from '../testKit';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: process.cwd(), env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (...argv: string[]) => runCliForTest(argv);
 
 /** A data folder with one registered product, closed so that the CLI opens it as a person would. */
 async function officeWithProduct(complete: boolean): Promise<{ dir: string; productId: string }> {

@@ -4,18 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readZip } from '../../services/ocop/testing';
-import { COMMANDS } from '../registry';
-import { runCli } from '../run';
+import { runCliForTest } from '../testKit';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-async function cli(cwd: string, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(COMMANDS, argv, { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd, env: {} });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const cli = (cwd: string, ...argv: string[]) => runCliForTest(argv, { cwd });
 
 describe('cli report', () => {
   it('writes the DOCX and the XLSX of a quarter, six months and a year', async () => {

@@ -34,6 +34,7 @@ import {
   publicKeyFingerprint,
   recipientFingerprint,
   sealSecret,
+  type AgeKeyPair,
   type MinisignSecretKey,
   type OsKeyStore,
   type SecretProtection,
@@ -141,43 +142,52 @@ export async function generateKeys(
       existing.set(kind, row);
     }
   }
-  const { protection, kind: protectionKind } = protectionForNewKey(ctx, input.passphrase);
-  const at = ctx.now().toISOString();
+  const sealing = protectionForNewKey(ctx, input.passphrase);
   // Sealing (scrypt for a passphrase) happens before the transaction, so the database is not held meanwhile.
   const rows: ExchangeKeyTable[] = [];
   for (const kind of kinds) {
-    if (kind === 'signing') {
-      const key = generateMinisignKeyPair();
-      const secretText = await formatSecretKeyFile(key, { unencrypted: true }, `NTM Desk ${office.officeCode} signing key`);
-      rows.push({
-        id: ctx.newId(),
-        kind,
-        status: 'active',
-        public_key: encodePublicKey(key),
-        key_id: keyIdHex(key.keyId),
-        fingerprint: publicKeyFingerprint(key),
-        protection: protectionKind,
-        sealed_secret: await sealSecret(secretText, protection),
-        created_at: at,
-        retired_at: null,
-      });
-    } else {
-      const keys = await generateAgeKeyPair();
-      rows.push({
-        id: ctx.newId(),
-        kind,
-        status: 'active',
-        public_key: keys.recipient,
-        key_id: null,
-        fingerprint: recipientFingerprint(keys.recipient),
-        protection: protectionKind,
-        sealed_secret: await sealSecret(formatAgeIdentityFile(keys, ctx.now()), protection),
-        created_at: at,
-        retired_at: null,
-      });
-    }
+    rows.push(
+      kind === 'signing'
+        ? await signingKeyRow(ctx, office, generateMinisignKeyPair(), sealing)
+        : await encryptionKeyRow(ctx, await generateAgeKeyPair(), sealing),
+    );
   }
   return installOwnKeys(ctx, rows, existing, 'generate');
+}
+
+type Sealing = ReturnType<typeof protectionForNewKey>;
+
+/** An own signing key's row: the secret as an unencrypted minisign file, sealed (OS key store or passphrase). */
+export async function signingKeyRow(ctx: ServiceContext, office: OfficeProfile, key: MinisignSecretKey, sealing: Sealing): Promise<ExchangeKeyTable> {
+  const secretText = await formatSecretKeyFile(key, { unencrypted: true }, `NTM Desk ${office.officeCode} signing key`);
+  return {
+    id: ctx.newId(),
+    kind: 'signing',
+    status: 'active',
+    public_key: encodePublicKey(key),
+    key_id: keyIdHex(key.keyId),
+    fingerprint: publicKeyFingerprint(key),
+    protection: sealing.kind,
+    sealed_secret: await sealSecret(secretText, sealing.protection),
+    created_at: ctx.now().toISOString(),
+    retired_at: null,
+  };
+}
+
+/** An own age identity's row: the identity as an age-keygen file, sealed. */
+export async function encryptionKeyRow(ctx: ServiceContext, keys: AgeKeyPair, sealing: Sealing): Promise<ExchangeKeyTable> {
+  return {
+    id: ctx.newId(),
+    kind: 'encryption',
+    status: 'active',
+    public_key: keys.recipient,
+    key_id: null,
+    fingerprint: recipientFingerprint(keys.recipient),
+    protection: sealing.kind,
+    sealed_secret: await sealSecret(formatAgeIdentityFile(keys, ctx.now()), sealing.protection),
+    created_at: ctx.now().toISOString(),
+    retired_at: null,
+  };
 }
 
 /** Stores sealed own keys in one transaction, retiring the ones they replace; audited. */

@@ -2,22 +2,20 @@ import type { ExchangeKeyKind, ExchangeOwnKey } from '../../core/contract/index'
 import { AppError } from '../../core/errors';
 import { getActiveOwnKey, listOwnKeysOfKind, type ExchangeKeyRow } from '../../db/exchange/keys';
 import type { ExchangeKeyTable } from '../../db/schema';
-import {
-  encodePublicKey,
-  formatSecretKeyFile,
-  keyIdHex,
-  openSecret,
-  parseAgeIdentityFile,
-  parseSecretKeyFile,
-  publicKeyFingerprint,
-  publicKeyOf,
-  recipientFingerprint,
-  sealSecret,
-} from '../bundle/index';
+import { openSecret, parseAgeIdentityFile, parseSecretKeyFile } from '../bundle/index';
 import type { ServiceContext } from '../context';
 import { audit, currentActor } from '../staff';
 import { exchangeError } from './errors';
-import { decodeBase64File, installOwnKeys, keyKindsFor, protectionForNewKey, protectionToOpen, requireOffice } from './keyService';
+import {
+  decodeBase64File,
+  encryptionKeyRow,
+  installOwnKeys,
+  keyKindsFor,
+  protectionForNewKey,
+  protectionToOpen,
+  requireOffice,
+  signingKeyRow,
+} from './keyService';
 
 /*
  * Keys made with the reference tools, and the province's identity for them (issue 6: "`age -d -i province.key`
@@ -51,40 +49,14 @@ export async function importPrivateKey(
   }
   const existing = await getActiveOwnKey(ctx.db, kind);
   if (existing !== undefined && !input.replace) throw exchangeError('EXCHANGE_KEY_EXISTS', { kind, fingerprint: existing.fingerprint });
-  const { protection, kind: protectionKind } = protectionForNewKey(ctx, input.passphrase);
-  const at = ctx.now().toISOString();
+  const sealing = protectionForNewKey(ctx, input.passphrase);
   let row: ExchangeKeyTable;
   if (kind === 'signing') {
     const key = await parseSecretKeyFile(text, input.keyPassword);
-    const publicKey = publicKeyOf(key);
-    const sealedText = await formatSecretKeyFile(key, { unencrypted: true }, `NTM Desk ${office.officeCode} signing key`);
-    row = {
-      id: ctx.newId(),
-      kind,
-      status: 'active',
-      public_key: encodePublicKey(publicKey),
-      key_id: keyIdHex(key.keyId),
-      fingerprint: publicKeyFingerprint(publicKey),
-      protection: protectionKind,
-      sealed_secret: await sealSecret(sealedText, protection),
-      created_at: at,
-      retired_at: null,
-    };
+    row = await signingKeyRow(ctx, office, key, sealing);
     key.seed.fill(0);
   } else {
-    const keys = await parseAgeIdentityFile(text);
-    row = {
-      id: ctx.newId(),
-      kind,
-      status: 'active',
-      public_key: keys.recipient,
-      key_id: null,
-      fingerprint: recipientFingerprint(keys.recipient),
-      protection: protectionKind,
-      sealed_secret: await sealSecret(`# imported: ${at}\n# public key: ${keys.recipient}\n${keys.identity}\n`, protection),
-      created_at: at,
-      retired_at: null,
-    };
+    row = await encryptionKeyRow(ctx, await parseAgeIdentityFile(text), sealing);
   }
   const taken = await listOwnKeysOfKind(ctx.db, kind);
   if (taken.some((k) => k.public_key === row.public_key && k.status === 'active')) {

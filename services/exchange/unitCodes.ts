@@ -36,34 +36,30 @@ function labelOf(recordType: Addressed, r: BundleRecord): string {
   return recordType === 'ocop_product' ? `${String(r.name)} (${String(r.product_code)})` : String(r.name);
 }
 
-async function unitsByCode(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, Unit[]>> {
-  const out = new Map<string, Unit[]>();
-  const unique = [...new Set(codes)];
+/** Commune-level units by code (both eras) or by id, read in chunks. */
+async function communeUnits(db: Kysely<Database>, by: 'code' | 'id', values: readonly string[]): Promise<Unit[]> {
+  const out: Unit[] = [];
+  const unique = [...new Set(values)];
   for (let i = 0; i < unique.length; i += 500) {
     const rows = await db
       .selectFrom('admin_unit')
       .select(['id', 'code', 'full_name', 'era'])
       .where('level', '=', 'commune')
-      .where('code', 'in', unique.slice(i, i + 500))
+      .where(by, 'in', unique.slice(i, i + 500))
       .execute();
-    for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), { id: r.id, code: r.code, fullName: r.full_name, era: r.era }]);
+    out.push(...rows.map((r) => ({ id: r.id, code: r.code, fullName: r.full_name, era: r.era })));
   }
   return out;
 }
 
-async function unitsById(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Unit>> {
-  const out = new Map<string, Unit>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 500) {
-    const rows = await db
-      .selectFrom('admin_unit')
-      .select(['id', 'code', 'full_name', 'era'])
-      .where('level', '=', 'commune')
-      .where('id', 'in', unique.slice(i, i + 500))
-      .execute();
-    for (const r of rows) out.set(r.id, { id: r.id, code: r.code, fullName: r.full_name, era: r.era });
-  }
+async function unitsByCode(db: Kysely<Database>, codes: readonly string[]): Promise<Map<string, Unit[]>> {
+  const out = new Map<string, Unit[]>();
+  for (const u of await communeUnits(db, 'code', codes)) out.set(u.code, [...(out.get(u.code) ?? []), u]);
   return out;
+}
+
+async function unitsById(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, Unit>> {
+  return new Map((await communeUnits(db, 'id', ids)).map((u) => [u.id, u]));
 }
 
 function unknownUnit(recordType: string, id: unknown, value: string, label: string): AppError {
