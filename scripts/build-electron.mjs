@@ -2,12 +2,13 @@
  * Bundles the Electron host with esbuild:
  *   electron/main.ts    → out/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 stay external)
  *   electron/preload.ts → out/electron/preload.cjs  (sandboxed preload: CommonJS, STACK.md trap 3)
+ *   services/ocop/fonts → out/electron/fonts           (the PDF font, found beside main.cjs)
  *
  * Needs no Electron binary. `npm run build:electron` runs it; `scripts/start.mjs` imports `buildElectron`.
  * The sandboxed preload can only `require('electron')` (plus a few polyfilled builtins), so after bundling it the
  * script fails if the preload would require anything else at run time.
  */
-import { mkdir } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -17,6 +18,9 @@ const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 /** Electron 45 ships Node 22 and Chromium 140. */
 const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
+
+/** DejaVu Sans (Bitstream Vera licence, LICENSE beside it) for generated PDFs. */
+export const PDF_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'LICENSE'];
 
 /** better-sqlite3 is a native module (loaded from app.asar.unpacked once packaged); electron is the runtime. */
 export const MAIN_EXTERNALS = ['electron', 'better-sqlite3'];
@@ -65,6 +69,13 @@ export async function buildElectron(options = {}) {
     metafile: true,
     logLevel,
   });
+
+  // The OCOP PDF needs a font with Vietnamese glyphs; services/ocop/pdf/fonts.ts looks in `fonts` beside the
+  // bundle (import.meta.url is main.cjs here), which electron-builder packs with the rest of out/.
+  await mkdir(path.join(outDir, 'fonts'), { recursive: true });
+  for (const file of PDF_FONT_FILES) {
+    await copyFile(path.join(projectDir, 'services', 'ocop', 'fonts', file), path.join(outDir, 'fonts', file));
+  }
 
   const preloadRuntimeImports = runtimeImports(preload.metafile);
   const forbidden = preloadRuntimeImports.filter((p) => p !== 'electron');

@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildElectron, runtimeImports } from './build-electron.mjs';
+import { buildElectron, PDF_FONT_FILES, runtimeImports } from './build-electron.mjs';
 
 let outDir: string;
 let result: Awaited<ReturnType<typeof buildElectron>>;
@@ -30,6 +30,13 @@ describe('build-electron', () => {
     const externals = runtimeImports(result.main);
     expect(externals).toContain('electron');
     expect(externals.filter((m) => !isBuiltin(m)).sort()).toEqual(['better-sqlite3', 'electron']);
+  });
+
+  it('puts the PDF font beside main.cjs, where the bundled font loader finds it', async () => {
+    for (const file of PDF_FONT_FILES) expect(readFileSync(path.join(outDir, 'fonts', file)).length, file).toBeGreaterThan(1000);
+    // The loader in the bundle resolves `fonts` against main.cjs's own URL (not the source tree, not the system).
+    const main = readFileSync(path.join(outDir, 'main.cjs'), 'utf8');
+    expect(main).toContain('__importMetaUrl');
   });
 
   it('lets the preload require electron and nothing else', () => {
