@@ -347,7 +347,7 @@ function unitMappingWarnings(m: BundleUnitMapping): ExchangeWarning[] {
     const sample = m.waiting.slice(0, 3).map((x) => `${x.label} (${x.oldName ?? 'đơn vị'} mã ${x.oldCode})`);
     out.push({
       code: 'BUNDLE_UNITS_WAITING',
-      message: `${m.waiting.length} bản ghi OCOP ghi mã xã cũ đã được chia cho nhiều xã mới: đã nhập với mã cũ và chờ xác nhận xã mới trong mục "Sắp xếp đơn vị" — ${sample.join('; ')}${m.waiting.length > 3 ? '; …' : ''}.`,
+      message: `${m.waiting.length} bản ghi OCOP ghi mã xã cũ đã được chia cho nhiều xã mới: đã nhập với mã cũ và chờ xác nhận xã mới ở trang "Đơn vị hành chính", mục "Chuyển hồ sơ sang đơn vị mới": ${sample.join('; ')}${m.waiting.length > 3 ? '; …' : ''}.`,
       details: m.waiting,
     });
   }

@@ -186,6 +186,11 @@ function QueueRow({ item }: { item: ReformQueueItem }) {
       <Table.Td style={{ whiteSpace: 'nowrap' }}>{KIND_LABELS[item.entity]}</Table.Td>
       <Table.Td>
         {item.label}
+        {item.officeCode !== '' && (
+          <Text size="xs" c="dimmed">
+            Dữ liệu của {item.officeCode}
+          </Text>
+        )}
         {item.status === 'later' && (
           <Badge ml={6} size="sm" tt="none" variant="light" color="gray">
             Để sau
