@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../core/errors';
 import type { CouncilScoreResult, OcopCatalog, OcopScoreResult, PartCode, UnmetMinimum } from '../../core/ocop';
-import { findSheet, findVersion, loadCatalog, parseDisqualification, scoreCouncil, scoreSheet } from '../../core/ocop';
+import { findSheet, findVersion, loadCatalog, parseDisqualification, pointsText, scoreCouncil, scoreSheet } from '../../core/ocop';
 import type { CliCommand, CliContext, CliParsed } from '../types';
 
 /** The catalog shipped with the app, built by db/reference/ocop/build-catalog.mjs. */
@@ -105,7 +105,7 @@ function readAnswersFile(path: string | undefined, cwd: string | undefined): unk
   }
 }
 
-const vn = (x: number) => String(x).replace('.', ',');
+const vn = pointsText;
 
 function minimumLine(m: UnmetMinimum): string {
   const chosen = m.chosenOption !== null ? `đã chọn phương án ${m.chosenOption} (${vn(m.chosenPoints)} điểm)` : `điểm trung bình ${vn(m.chosenPoints)}`;
@@ -123,7 +123,8 @@ export function formatOcopScore(value: unknown): string {
   lines.push(`Phần A: ${vn(v.parts.A)}/${vn(v.partMax.A)} · Phần B: ${vn(v.parts.B)}/${vn(v.partMax.B)} · Phần C: ${vn(v.parts.C)}/${vn(v.partMax.C)}`);
   lines.push(`${v.mode === 'council' ? 'Tổng điểm trung bình' : 'Tổng điểm'}: ${vn(v.total)}/${vn(v.maxTotal)} (khoảng điểm ${v.band} sao)`);
   if (v.disqualified) {
-    lines.push('Kết quả: HỒ SƠ BỊ LOẠI, không xếp hạng.');
+    const stoppedOnly = (v.disqualification?.reasons ?? []).every((r) => r.code === 'evaluation_stopped');
+    lines.push(stoppedOnly ? 'Kết quả: DỪNG ĐÁNH GIÁ theo ghi chú của bộ tiêu chí, không xếp hạng.' : 'Kết quả: HỒ SƠ BỊ LOẠI, không xếp hạng.');
     for (const r of v.disqualification?.reasons ?? []) lines.push(`  - ${r.criterion ? `${r.criterion}: ` : ''}${r.text}`);
   } else {
     lines.push(`Xếp hạng: ${v.stars} sao${v.recognition.certificate ? ` (công nhận và cấp giấy chứng nhận: ${v.recognition.authority})` : ' (không ban hành quyết định công nhận, không cấp giấy chứng nhận)'}`);

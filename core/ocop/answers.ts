@@ -4,7 +4,8 @@ import { OcopErrorCode } from './ocopErrors';
 
 /**
  * One evaluator's answers: criterion code → the option number counted from 1 in the sheet's printed order, or
- * true/false for a criterion printed without options (a yes/no item scores its maximum or 0).
+ * true/false for a criterion printed without options (a yes/no item scores its maximum or 0; 1/0 are read as
+ * true/false, its one printed "option" being the maximum).
  */
 export type OcopAnswers = Record<string, number | boolean>;
 
@@ -57,7 +58,7 @@ export function resolveAnswers(sheet: OcopSheet, answers: unknown): ResolvedAnsw
   }
   for (const [criterion, { value }] of given) {
     if (criterion.kind === 'yesno') {
-      if (typeof value !== 'boolean') wrongType.push({ code: criterion.code, expected: 'boolean', got: describe(value) });
+      if (typeof value !== 'boolean' && value !== 0 && value !== 1) wrongType.push({ code: criterion.code, expected: 'boolean', got: describe(value) });
     } else if (typeof value !== 'number' || !Number.isInteger(value)) {
       wrongType.push({ code: criterion.code, expected: 'option', got: describe(value) });
     } else if (value < 1 || value > criterion.options.length) {
@@ -66,7 +67,7 @@ export function resolveAnswers(sheet: OcopSheet, answers: unknown): ResolvedAnsw
   }
   if (wrongType.length > 0) {
     const text = wrongType
-      .map((w) => `${w.code} (${w.expected === 'boolean' ? 'cần true/false' : 'cần số thứ tự phương án'})`)
+      .map((w) => `${w.code} (${w.expected === 'boolean' ? 'cần true/false (hoặc 1/0)' : 'cần số thứ tự phương án'})`)
       .join(', ');
     throw new AppError(OcopErrorCode.wrongAnswerType, `Kiểu câu trả lời không đúng: ${text}.`, { answers: wrongType });
   }
@@ -86,7 +87,8 @@ export function resolveAnswers(sheet: OcopSheet, answers: unknown): ResolvedAnsw
   return sheet.criteria.map((criterion) => {
     const value = given.get(criterion)!.value as number | boolean;
     if (criterion.kind === 'yesno') {
-      return { criterion, option: null, choice: value, tenths: value === true ? criterion.maxTenths : 0 };
+      const yes = value === true || value === 1;
+      return { criterion, option: null, choice: yes, tenths: yes ? criterion.maxTenths : 0 };
     }
     const option = criterion.options[(value as number) - 1];
     if (option.tenths === null) {

@@ -5,6 +5,7 @@ import { scoreCouncil } from './councilScore';
 import { parseDisqualification } from './disqualification';
 import { bestAnswers } from './extremeAnswers';
 import { findSheet, findVersion, loadCatalog } from './loadCatalog';
+import { pointsText } from './points';
 
 const qd26 = findVersion(loadCatalog(doc), 'QD26-2026');
 const sheet1 = findSheet(qd26, 1);
@@ -32,9 +33,11 @@ describe('scoreCouncil: "tổng điểm trung bình", QĐ 26/2026/QĐ-TTg Điề
     expect(r.stars).toBe(4);
   });
 
-  it('keeps the average exact: 70, 70, 69 → 69.66… (shown 69.66), still 3 stars', () => {
+  it('keeps the average exact: 70, 70, 69 → 69.66… (shown 69,66), still 3 stars', () => {
     const r = scoreCouncil(qd26, sheet1, [{ answers: at(70) }, { answers: at(70) }, { answers: at(69) }]);
-    expect(r.total).toBe(69.66);
+    expect(r.total).toBeCloseTo(209 / 3, 12);
+    expect(r.total).toBeLessThan(70);
+    expect(pointsText(r.total)).toBe('69,66');
     expect(r.band).toBe(3);
   });
 

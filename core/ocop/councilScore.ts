@@ -5,21 +5,23 @@ import type { OcopSheet, OcopVersion, PartCode } from './catalogModel';
 import type { Disqualification } from './disqualification';
 import { OcopErrorCode } from './ocopErrors';
 import type { RankingResult } from './ranking';
+import { applyOnlyWithStory, notAppliedWarning } from './criterionNotes';
+import { fractionValue } from './points';
 import { rank } from './ranking';
 
 export type CouncilMember = { name?: string; answers: OcopAnswers | unknown };
 
 export type CouncilScoreResult = RankingResult & {
   members: { name: string | null; parts: Record<PartCode, number>; total: number }[];
-  /** Average points per criterion, truncated to 2 decimals for display. */
+  /** Average points per criterion, exact (points.ts fractionValue). */
   criteria: { code: string; title: string; part: PartCode; averagePoints: number; max: number }[];
 };
 
 /**
  * The council's result. QĐ 26/2026/QĐ-TTg, Điều 3, khoản 3 ranks a product by its "tổng điểm trung bình": the
  * average of the members' totals (each member fills the sheet of Phụ lục II, "kiêm phiếu đánh giá"). The decision
- * says nothing about rounding, so the average is kept exact (a fraction) for the band and the display is truncated
- * to 2 decimals, never rounded up into a band the exact average did not reach.
+ * says nothing about rounding, so the average is kept exact (a fraction) for the band and returned as exactly as a
+ * number holds it; text truncates it to 2 decimals (pointsText), never rounded up into a band it did not reach.
  *
  * The decision does not say how the per-star minimums apply to several members. Here a criterion reaches a marked
  * option when the members' average points in that criterion reach the option's points: the same average the
@@ -34,9 +36,12 @@ export function scoreCouncil(
   if (members.length === 0) {
     throw new AppError(OcopErrorCode.councilEmpty, 'Cần ít nhất một phiếu chấm của thành viên Hội đồng.');
   }
+  const notApplied = new Set<string>();
   const resolved = members.map((m, i) => {
     try {
-      return resolveAnswers(sheet, m.answers);
+      const applied = applyOnlyWithStory(resolveAnswers(sheet, m.answers));
+      for (const code of applied.notApplied) notApplied.add(code);
+      return applied.resolved;
     } catch (e) {
       if (e instanceof AppError) {
         const who = m.name ?? `thành viên thứ ${i + 1}`;
@@ -51,7 +56,7 @@ export function scoreCouncil(
     score: { tenths: resolved.reduce((sum, r) => sum + r[ci].tenths, 0), denominator: n },
     chosen: null,
   }));
-  const result = rank(version, sheet, scores, n, disqualification);
+  const result = rank(version, sheet, scores, n, disqualification, [...notApplied].map(notAppliedWarning));
   return {
     ...result,
     members: resolved.map((r, i) => {
@@ -67,7 +72,7 @@ export function scoreCouncil(
       code: s.criterion.code,
       title: s.criterion.title,
       part: s.criterion.partCode,
-      averagePoints: Math.floor((s.score.tenths * 10) / n) / 100,
+      averagePoints: fractionValue(s.score),
       max: s.criterion.max,
     })),
   };

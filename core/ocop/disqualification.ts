@@ -1,5 +1,6 @@
 import { AppError } from '../errors';
 import type { OcopSheet } from './catalogModel';
+import { declarableNote } from './criterionNotes';
 import { OcopErrorCode } from './ocopErrors';
 
 /**
@@ -15,6 +16,7 @@ export const DISQUALIFICATION_REASONS = {
     'Không tuân thủ đầy đủ các quy định về giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm (hoặc điều kiện sản xuất bắt buộc) theo quy định',
   registration_dossier: 'Không đáp ứng về hồ sơ đăng ký theo quy định',
   criterion_note: 'Thuộc trường hợp "Bị loại nếu…" ghi tại tiêu chí',
+  evaluation_stopped: 'Không đánh giá các bước tiếp theo, theo ghi chú tại tiêu chí',
   other: 'Hồ sơ bị loại theo kết luận của Hội đồng',
 } as const;
 
@@ -39,7 +41,8 @@ const ALIASES: Record<string, DisqualificationReason> = {
 
 /**
  * Reads what an answers file says about exclusion. Accepted: `true`; a list of reason codes; an object of
- * reason → boolean (snake_case or camelCase); `{ criteria: ["1.1"] }` for a criterion's "Bị loại nếu" note.
+ * reason → boolean (snake_case or camelCase); `{ criteria: ["1.1"] }` for a criterion's "Bị loại nếu" note, or for a
+ * note that stops the evaluation ("Không đánh giá các bước tiếp theo…", criterionNotes.ts).
  * Returns null when nothing excludes the dossier.
  */
 export function parseDisqualification(input: unknown, sheet: OcopSheet): Disqualification | null {
@@ -57,13 +60,16 @@ export function parseDisqualification(input: unknown, sheet: OcopSheet): Disqual
   };
   const addCriterion = (code: unknown) => {
     const criterion = sheet.criteria.find((c) => c.code === code);
-    if (!criterion || !criterion.notes.some((n) => /bị loại/i.test(n))) {
-      throw new AppError(OcopErrorCode.disqualificationInvalid, `Tiêu chí ${String(code)} không có ghi chú "Bị loại nếu…" trong bộ tiêu chí số ${sheet.no}.`, {
-        criterion: code,
-      });
+    const note = criterion ? declarableNote(criterion) : null;
+    if (!criterion || !note) {
+      throw new AppError(
+        OcopErrorCode.disqualificationInvalid,
+        `Tiêu chí ${String(code)} không có ghi chú loại hồ sơ ("Bị loại nếu…") hay dừng đánh giá ("Không đánh giá…") trong bộ tiêu chí số ${sheet.no}.`,
+        { criterion: code },
+      );
     }
-    const note = criterion.notes.find((n) => /bị loại/i.test(n))!;
-    reasons.push({ code: 'criterion_note', text: note.replace(/^Ghi chú:\s*/, ''), criterion: criterion.code });
+    if (reasons.some((r) => r.criterion === criterion.code)) return;
+    reasons.push({ code: note.kind === 'excludes' ? 'criterion_note' : 'evaluation_stopped', text: note.text, criterion: criterion.code });
   };
 
   if (input === true) add('other');

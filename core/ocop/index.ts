@@ -10,6 +10,8 @@ export type { CouncilMember, CouncilScoreResult } from './councilScore';
 export type { UnmetMinimum } from './minimums';
 export { bandFor } from './starBands';
 export { DISQUALIFICATION_REASONS, parseDisqualification } from './disqualification';
+export { declarableNote } from './criterionNotes';
+export { fractionValue, pointsText } from './points';
 export type { Disqualification, DisqualificationReason } from './disqualification';
 export * from './certificate';
 export * from './evaluationRounds';

@@ -1,6 +1,6 @@
 import type { MinStars, OcopCriterion, OcopOption } from './catalogModel';
 import type { Fraction } from './points';
-import { fractionAtLeast, fractionToDisplay } from './points';
+import { fractionAtLeast, fractionValue } from './points';
 
 /**
  * Per-star minimums. Every sheet of QĐ 26/2026/QĐ-TTg (Phụ lục II) ends with "Dấu sao là yêu cầu tối thiểu phải
@@ -49,7 +49,7 @@ export function unmetMinimums(scores: CriterionScore[]): UnmetMinimum[] {
         requiredPoints: option.points ?? 0,
         chosenOption: chosen?.number ?? null,
         chosenLabel: chosen?.label ?? null,
-        chosenPoints: fractionToDisplay(score),
+        chosenPoints: fractionValue(score),
       });
     }
   }

@@ -14,12 +14,21 @@ export function tenthsToPoints(tenths: number): number {
 export type Fraction = { tenths: number; denominator: number };
 
 /**
- * The value of an average for display, truncated (not rounded) to 2 decimals: the star bands start at whole points,
- * so truncation never shows a value that reaches a band the exact average did not reach.
+ * The value of a score or an average, as exact as a double holds it (269/3 → 89.66666666666667): the decision
+ * gives no rounding rule (QĐ 26/2026/QĐ-TTg, Điều 3, khoản 3 ranks on the "tổng điểm trung bình"), so nothing is
+ * rounded away. Text shows it with pointsText.
  */
-export function fractionToDisplay(f: Fraction): number {
-  const hundredths = Math.floor((f.tenths * 10) / f.denominator);
-  return hundredths / 100;
+export function fractionValue(f: Fraction): number {
+  return f.tenths / (10 * f.denominator);
+}
+
+/**
+ * Points as Vietnamese text, at most 2 decimals, truncated (never rounded up): the star bands start at whole
+ * points, so a shown value never reaches a band the exact value did not reach (89,996 shows as 89,99).
+ */
+export function pointsText(points: number): string {
+  const hundredths = Math.floor(points * 100 + 1e-9);
+  return String(hundredths / 100).replace('.', ',');
 }
 
 /** Exact comparison a/b >= c/d for positive denominators. */

@@ -4,7 +4,7 @@ import type { OcopSheet, OcopVersion, PartCode } from './catalogModel';
 import type { CouncilScoreResult } from './councilScore';
 import { scoreCouncil } from './councilScore';
 import type { Disqualification } from './disqualification';
-import { fractionToDisplay } from './points';
+import { fractionValue } from './points';
 import type { OcopScoreResult } from './scoreSheet';
 import { scoreSheet } from './scoreSheet';
 
@@ -60,7 +60,7 @@ export function previewScore(
       error = { code: e.code, message: e.message };
     }
   }
-  const display = (tenths: number) => fractionToDisplay({ tenths, denominator: n });
+  const display = (tenths: number) => fractionValue({ tenths, denominator: n });
   return {
     criteriaCount: sheet.criteria.length,
     answered,

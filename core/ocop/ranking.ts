@@ -3,7 +3,8 @@ import type { Disqualification } from './disqualification';
 import type { CriterionScore, UnmetMinimum } from './minimums';
 import { capByMinimums, unmetMinimums } from './minimums';
 import type { Fraction } from './points';
-import { fractionToDisplay } from './points';
+import { stopsFromScores } from './criterionNotes';
+import { fractionValue } from './points';
 import { bandFor, nextBandMin } from './starBands';
 
 export type Recognition = {
@@ -35,8 +36,10 @@ export function rank(
   sheet: OcopSheet,
   scores: CriterionScore[],
   denominator: number,
-  disqualification: Disqualification | null,
+  declared: Disqualification | null,
+  extraWarnings: readonly string[] = [],
 ): RankingResult {
+  const disqualification = withStops(sheet, scores, declared);
   const partTenths: Record<PartCode, number> = { A: 0, B: 0, C: 0 };
   for (const s of scores) partTenths[s.criterion.partCode] += s.score.tenths;
   const totalTenths = partTenths.A + partTenths.B + partTenths.C;
@@ -48,7 +51,7 @@ export function rank(
   // An excluded dossier is not ranked at all ("Hồ sơ bị loại", Phụ lục II): stars 0, nothing holds it back.
   const stars = disqualified ? 0 : capped.stars;
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...extraWarnings];
   if (!sheet.verified) {
     warnings.push(`Bộ tiêu chí số ${sheet.no} (${version.id}) chưa khớp đủ với văn bản nguồn; kết quả chỉ để tham khảo.`);
   }
@@ -77,11 +80,11 @@ export function rank(
     sheet: sheet.no,
     sheetName: sheet.name,
     parts: {
-      A: fractionToDisplay({ tenths: partTenths.A, denominator }),
-      B: fractionToDisplay({ tenths: partTenths.B, denominator }),
-      C: fractionToDisplay({ tenths: partTenths.C, denominator }),
+      A: fractionValue({ tenths: partTenths.A, denominator }),
+      B: fractionValue({ tenths: partTenths.B, denominator }),
+      C: fractionValue({ tenths: partTenths.C, denominator }),
     },
-    total: fractionToDisplay(total),
+    total: fractionValue(total),
     maxTotal: sheet.maxTenths / 10,
     band,
     stars,
@@ -92,6 +95,14 @@ export function rank(
     recognition: recognitionFor(stars),
     warnings,
   };
+}
+
+/** The Council's declared exclusions with the stops the scores themselves call for (criterionNotes.ts). */
+function withStops(sheet: OcopSheet, scores: CriterionScore[], declared: Disqualification | null): Disqualification | null {
+  const tenths = new Map(scores.map((s) => [s.criterion.code, s.score.tenths]));
+  const stops = stopsFromScores(sheet, (c) => tenths.get(c.code) ?? 0).filter((s) => !declared?.reasons.some((r) => r.criterion === s.criterion));
+  if (stops.length === 0) return declared;
+  return { reasons: [...(declared?.reasons ?? []), ...stops.map((s) => ({ code: 'evaluation_stopped' as const, text: s.text, criterion: s.criterion }))] };
 }
 
 function recognitionFor(stars: number): Recognition {

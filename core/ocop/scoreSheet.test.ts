@@ -148,9 +148,12 @@ describe('scoreSheet errors', () => {
     expect(() => scoreSheet(qd26, sheet1, { ...best, '1.1': 0 })).toThrow(expect.objectContaining({ code: 'OCOP_OPTION_OUT_OF_RANGE' }));
   });
 
-  it('wrong type: a boolean for an option criterion, a number for a yes/no one, a fraction', () => {
+  it('wrong type: a boolean for an option criterion, a number other than 1/0 for a yes/no one, a fraction', () => {
     expect(() => scoreSheet(qd26, sheet1, { ...best, '1.1': true })).toThrow(expect.objectContaining({ code: 'OCOP_ANSWER_WRONG_TYPE' }));
-    expect(() => scoreSheet(qd26, sheet1, { ...best, '2.4': 1 })).toThrow(expect.objectContaining({ code: 'OCOP_ANSWER_WRONG_TYPE' }));
+    expect(() => scoreSheet(qd26, sheet1, { ...best, '2.4': 2 })).toThrow(expect.objectContaining({ code: 'OCOP_ANSWER_WRONG_TYPE' }));
+    // The yes/no item's one printed line is its maximum: 1 reads as yes, 0 as no.
+    expect(scoreSheet(qd26, sheet1, { ...best, '2.4': 1 }).total).toBe(100);
+    expect(scoreSheet(qd26, sheet1, { ...best, '2.4': 0 }).total).toBe(99);
     expect(() => scoreSheet(qd26, sheet1, { ...best, '1.1': 1.5 })).toThrow(expect.objectContaining({ code: 'OCOP_ANSWER_WRONG_TYPE' }));
   });
 

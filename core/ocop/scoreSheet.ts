@@ -3,6 +3,7 @@ import { resolveAnswers } from './answers';
 import type { OcopSheet, OcopVersion } from './catalogModel';
 import type { Disqualification } from './disqualification';
 import type { RankingResult } from './ranking';
+import { applyOnlyWithStory, notAppliedWarning } from './criterionNotes';
 import { rank } from './ranking';
 
 export type ScoredCriterion = {
@@ -28,9 +29,9 @@ export function scoreSheet(
   answers: OcopAnswers | unknown,
   disqualification: Disqualification | null = null,
 ): OcopScoreResult {
-  const resolved = resolveAnswers(sheet, answers);
+  const { resolved, notApplied } = applyOnlyWithStory(resolveAnswers(sheet, answers));
   const scores = resolved.map((r) => ({ criterion: r.criterion, score: { tenths: r.tenths, denominator: 1 }, chosen: r.option }));
-  const result = rank(version, sheet, scores, 1, disqualification);
+  const result = rank(version, sheet, scores, 1, disqualification, notApplied.map(notAppliedWarning));
   return {
     ...result,
     criteria: resolved.map((r) => ({

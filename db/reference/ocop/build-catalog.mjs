@@ -45,7 +45,30 @@ const CORRECTIONS = {
         'Bộ 19: văn bản ghi "Bị loại khi: …" (không có chữ "Hồ sơ") nên tệp nghiên cứu bỏ sót điều kiện loại; ' +
         'chép lại nguyên văn (sources/qd26-2026.txt, dòng 8961).',
     },
+    ...[
+      [21, 10184],
+      [22, 10611],
+    ].map(([sheet, line]) => ({
+      sheet,
+      criterion: '6.2',
+      option: 3,
+      set: { splitNote: /\s*Ghi chú:\s*Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ\s*$/ },
+      note:
+        `Bộ ${sheet}, 6.2: câu "Ghi chú: Nếu sản phẩm vi phạm sở hữu trí tuệ, sẽ bị loại bỏ" là ghi chú của tiêu chí ` +
+        `(văn bản in ở dòng riêng, sources/qd26-2026.txt dòng ${line}); tệp nghiên cứu gộp nó vào nhãn phương án 3, ` +
+        'nay tách ra thành ghi chú để Hội đồng ghi được trường hợp loại hồ sơ.',
+    })),
   ],
+};
+
+/**
+ * Research-file corrections whose wording misdescribes the source, reworded here (the values are unchanged).
+ * Bộ 23, 9: the source does print the group maximum, as "4" followed by a stray "1" (sources/qd26-2026.txt dòng
+ * 11079–11080); 4 is the maximum used.
+ */
+const REWORDED = {
+  'set 23 (Hoa), C.9 Hướng dẫn sử dụng: group max missing in source; set to 4 so that Phần C sums to 35 (inferred)':
+    'Bộ 23 (Hoa), 9. Hướng dẫn sử dụng: văn bản in ô điểm tối đa là "4" rồi "1" (dòng 11079–11080); dùng 4, để Phần C đủ 35 điểm.',
 };
 
 const round1 = (x) => Math.round(x * 10) / 10;
@@ -228,6 +251,12 @@ function applyCorrections(versionId, sheets) {
       if (!o) throw new Error(`correction: ${fix.sheet}/${fix.criterion}/${fix.option} not found`);
       if (fix.set.minStars !== undefined) o.minStars = fix.set.minStars;
       if (fix.set.stripLabelStars) o.label = o.label.replace(/[\s*]+$/, '').trim();
+      if (fix.set.splitNote) {
+        const m = fix.set.splitNote.exec(o.label);
+        if (!m) throw new Error(`correction: ${fix.sheet}/${fix.criterion}/${fix.option}: note not in the label`);
+        c.notes.push(m[0].trim());
+        o.label = o.label.slice(0, m.index).trim();
+      }
     } else if (fix.set.disqualification !== undefined) {
       sheet.disqualification = fix.set.disqualification;
     }
@@ -267,7 +296,7 @@ const versions = src.versions.map((v) => {
   } else {
     throw new Error(`unknown version ${v.id}`);
   }
-  const corrections = [...(v.corrections_applied ?? []), ...applyCorrections(v.id, sheets)];
+  const corrections = [...(v.corrections_applied ?? []).map((c) => REWORDED[c] ?? c), ...applyCorrections(v.id, sheets)];
   const out = sheets.map((s) => {
     const sourceSheet = v.score_sheets.find((x) => x.no === s.no);
     const sourceWarnings = (sourceSheet.validation ?? []).filter((w) => !/^ok/.test(w));

@@ -1,7 +1,7 @@
 import { Alert, Badge, Box, Button, Card, Checkbox, CloseButton, Grid, Group, Loader, Radio, SegmentedControl, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { OcopEvaluation, OcopEvaluationLevel, OcopProductDetail } from '../../../../core/contract/index';
-import { DISQUALIFICATION_REASONS, parseDisqualification, previewScore, type DisqualificationReason, type OcopAnswers, type OcopCriterion, type OcopVersion } from '../../../../core/ocop';
+import { declarableNote, DISQUALIFICATION_REASONS, parseDisqualification, previewScore, type DisqualificationReason, type OcopAnswers, type OcopCriterion, type OcopVersion } from '../../../../core/ocop';
 import { vnDate, vnNumber, todayIso } from './format';
 import { useSaveEvaluation } from './mutations';
 import { useOcopMeta, useOcopSheet } from './queries';
@@ -89,7 +89,10 @@ function SheetEditor({ product, initial, onSaved }: { product: OcopProductDetail
   const setAnswer = (code: string, value: number | boolean) =>
     setD((old) => ({ ...old, members: old.members.map((m, i) => (i === active ? { ...m, answers: { ...m.answers, [code]: value } } : m)) }));
   const council = d.members.length > 1;
-  const noteCriteria = sheet.criteria.filter((c) => c.notes.some((n) => /bị loại/i.test(n)));
+  const noteCriteria = sheet.criteria.flatMap((c) => {
+    const note = declarableNote(c);
+    return note ? [{ code: c.code, note }] : [];
+  });
   const submit = () =>
     save.mutate(
       {
@@ -208,7 +211,7 @@ function SheetEditor({ product, initial, onSaved }: { product: OcopProductDetail
           </Card>
           <Card withBorder radius="md" padding="md">
             <Text fw={600} size="sm" mb={4}>
-              Hồ sơ bị loại khi
+              Hồ sơ bị loại hoặc dừng đánh giá khi
             </Text>
             <Stack gap={4}>
               {(['forged_dossier', 'food_safety_certificate', 'registration_dossier', 'other'] as const).map((code) => (
@@ -228,7 +231,7 @@ function SheetEditor({ product, initial, onSaved }: { product: OcopProductDetail
                 <Checkbox
                   key={c.code}
                   size="xs"
-                  label={`${c.code}: ${c.notes.find((n) => /bị loại/i.test(n))}`}
+                  label={`${c.code}: ${c.note.text}`}
                   checked={d.criteria.includes(c.code)}
                   onChange={(e) => {
                     const on = e.currentTarget.checked;

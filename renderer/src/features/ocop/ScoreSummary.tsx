@@ -35,7 +35,15 @@ export function ScoreSummary({ sheet, preview, council }: ScoreSummaryProps) {
       {preview.error && <Alert color="red">{preview.error.message}</Alert>}
       {!r && !preview.error && <Alert color="gray">Chấm đủ mọi tiêu chí để xếp hạng sao.</Alert>}
       {r && r.disqualified && (
-        <Alert color="red" title="Hồ sơ bị loại — không xếp hạng" data-testid="score-disqualified">
+        <Alert
+          color="red"
+          title={
+            r.disqualification?.reasons.every((x) => x.code === 'evaluation_stopped')
+              ? 'Dừng đánh giá — không xếp hạng'
+              : 'Hồ sơ bị loại — không xếp hạng'
+          }
+          data-testid="score-disqualified"
+        >
           {r.disqualification?.reasons.map((x) => (
             <Text key={x.code + (x.criterion ?? '')} size="sm">
               • {x.criterion ? `${x.criterion}: ` : ''}

@@ -1,3 +1,4 @@
+import { pointsText } from '../../../../core/ocop';
 import { fileToBase64, saveBase64File } from '../../api/files';
 
 /** 2026-05-22 → 22/05/2026. */
@@ -7,9 +8,9 @@ export function vnDate(iso: string | null | undefined): string {
   return `${d}/${m}/${y}`;
 }
 
-/** 69.5 → "69,5" (Vietnamese decimal comma). */
+/** 69.5 → "69,5" (Vietnamese decimal comma); at most 2 decimals, truncated (core/ocop/points.ts pointsText). */
 export function vnNumber(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : String(x).replace('.', ',');
+  return x === null || x === undefined ? '—' : pointsText(x);
 }
 
 export function starsText(n: number): string {
