@@ -32,6 +32,13 @@ export function ScoreSummary({ sheet, preview, council }: ScoreSummaryProps) {
         Đã chấm {preview.answered.length > 1 ? preview.answered.join(' · ') : preview.answered[0] ?? 0}/{preview.criteriaCount} tiêu chí
         {preview.answered.length > 1 ? ' (từng thành viên)' : ''}
       </Text>
+      {council && (
+        <Text size="xs" c="dimmed" data-testid="council-minimums-note">
+          Hạng sao theo tổng điểm trung bình (QĐ 26/2026/QĐ-TTg, Điều 3, khoản 3). Yêu cầu tối thiểu theo cấp sao được
+          xét trên điểm trung bình của Hội đồng ở từng tiêu chí: văn bản không quy định cách xét khi nhiều người chấm,
+          đây là cách hiểu của phần mềm.
+        </Text>
+      )}
       {preview.error && <Alert color="red">{preview.error.message}</Alert>}
       {!r && !preview.error && <Alert color="gray">Chấm đủ mọi tiêu chí để xếp hạng sao.</Alert>}
       {r && r.disqualified && (
