@@ -155,9 +155,12 @@ export const plansSchemas = {
     members: z
       .array(z.object({ name: text(150), organisation: text(300), sector: optionalText(200), role: optionalText(100) }))
       .max(60),
-    /** Communes (unit codes) and OCOP products (ids) of the round this team reviews; others keep their team. */
-    unitCodes: z.array(communeCode).max(5000).default([]),
-    productIds: z.array(uuid).max(5000).default([]),
+    /**
+     * The communes (unit codes) and OCOP products (ids) of the round this team reviews. When given, exactly these:
+     * items of this team left out lose it, items of another team move here. Omitted: assignments stay as they are.
+     */
+    unitCodes: z.array(communeCode).max(5000).optional(),
+    productIds: z.array(uuid).max(5000).optional(),
   }),
   itemResult: z.object({
     roundId: uuid,
@@ -356,6 +359,10 @@ export type RoundSummary = {
   productCount: number;
   reviewedCount: number;
   notConfirmedCount: number;
+  /** Discrepancies between the teams' findings and the self-assessments, over the round's communes. */
+  differenceCount: number;
+  overstatedCount: number;
+  communesWithDifferences: number;
   teamCount: number;
   reportedOn: string | null;
   deadlines: RoundDeadline[];
@@ -380,12 +387,17 @@ export type RoundItem = {
   reason: string;
   teamId: string | null;
   teamName: string | null;
+  /** The OCOP product's id (for assigning it to a team); null for a commune. */
+  productId: string | null;
   result: RoundItemResult;
   resultNote: string | null;
   checkedOn: string | null;
   /** Communes: the catalog the team judges against, and how many indicators it has judged. */
   catalogId: string | null;
   findingCount: number;
+  /** Indicators where the team's status differs from the self-assessment's; criteria self-assessed met that the team found not met. null before any finding. */
+  differences: number | null;
+  overstated: number | null;
 };
 
 export type RoundDetail = RoundSummary & { note: string | null; conclusion: string | null; teams: RoundTeam[]; items: RoundItem[] };
@@ -409,6 +421,9 @@ export type ComparisonIndicator = {
   text: string;
   judgement: 'rule' | 'manual';
   valueKind: 'boolean' | 'number' | 'percent' | 'choice' | 'text';
+  unit: string | null;
+  /** The levels a choice indicator can take (value and label), null for other kinds. */
+  choices: { value: string; label: string }[] | null;
   self: SourceCell | null;
   sector: SourceCell | null;
   team: SourceCell | null;
@@ -481,7 +496,7 @@ export const plansContract = {
   'plans.rounds.preview': method(plansSchemas.roundPreview, 'Reads only.').returns<ScopePreview>(),
   /** A re-assessment round (rà soát, đánh giá lại): its deciding document, scope rule and deadlines; the scope is applied on save. */
   'plans.rounds.save': method(plansSchemas.roundSave, 'Re-saving keeps items that have findings or a result even if the rule no longer takes them.').returns<RoundDetail>(),
-  'plans.rounds.saveTeam': method(plansSchemas.teamSave, 'Members with their organisation and sector; assigns the listed communes and products.').returns<RoundDetail>(),
+  'plans.rounds.saveTeam': method(plansSchemas.teamSave, 'Members with their organisation and sector; unitCodes/productIds, when given, are exactly the team’s items.').returns<RoundDetail>(),
   'plans.rounds.setItemResult': method(plansSchemas.itemResult, 'The round’s conclusion for one commune or product.').returns<RoundDetail>(),
   'plans.rounds.report': method(plansSchemas.roundReport, 'Records that the round reported, with its conclusion.').returns<RoundDetail>(),
   /** One indicator as the team (đoàn thẩm định) or a sector found it; kept apart from the commune's self-assessment. */

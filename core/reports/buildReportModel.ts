@@ -1,4 +1,5 @@
 import { PRODUCT_STATUSES, type ProductStatus } from '../ocop/productLifecycle';
+import type { PlanReportSection } from '../plans/reportSection';
 import {
   LEVEL_LABELS,
   LEVEL_ORDER,
@@ -67,6 +68,8 @@ export type ReportInputs = {
     /** Status changes in the order they happened, per product. */
     readonly events: readonly { readonly productId: string; readonly toStatus: string; readonly onDate: string }[];
   };
+  /** "Kết quả so với kế hoạch", measured at reportAsOf(period, today) by services/plans. */
+  readonly planResults: PlanReportSection;
 };
 
 /** Statuses of a dossier still on its way (QĐ 26/2026/QĐ-TTg, Điều 7): registered up to the council's scoring. */
@@ -250,6 +253,12 @@ function buildOcop(inputs: ReportInputs, dates: { start: string; asOf: string; p
   };
 }
 
+/** The date a report's figures are counted at: the period's last day, or today if earlier. */
+export function reportAsOf(period: string, today: string): string {
+  const end = periodEnd(parseReportPeriod(period));
+  return today < end ? today : end;
+}
+
 /** Builds the report model from gathered rows: pure, so the figures are tested without a database. */
 export function buildReportModel(inputs: ReportInputs): ReportModel {
   const period = parseReportPeriod(inputs.period);
@@ -257,7 +266,7 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
   const end = periodEnd(period);
   const dates = {
     start: periodStart(period),
-    asOf: inputs.today < end ? inputs.today : end,
+    asOf: reportAsOf(inputs.period, inputs.today),
     previousAsOf: periodEnd(previous),
   };
   return {
@@ -278,6 +287,7 @@ export function buildReportModel(inputs: ReportInputs): ReportModel {
     office: inputs.office,
     ntm: buildNtm(inputs, dates),
     ocop: buildOcop(inputs, dates),
+    planResults: inputs.planResults,
   };
 }
 

@@ -4,4 +4,5 @@ export * from './period';
 export * from './vnFormat';
 export * from './deadlines';
 export * from './chartLayout';
-export { buildReportModel, trendQuarters, unresolvedIds, OCOP_IN_PROGRESS, OCOP_EXPIRY_HORIZON_MONTHS, type ReportInputs, type QuarterEvaluation, type EvaluatedCommune } from './buildReportModel';
+export * from './snapshot';
+export { buildReportModel, reportAsOf, trendQuarters, unresolvedIds, OCOP_IN_PROGRESS, OCOP_EXPIRY_HORIZON_MONTHS, type ReportInputs, type QuarterEvaluation, type EvaluatedCommune } from './buildReportModel';

@@ -1,3 +1,4 @@
+import type { PlanReportSection } from '../plans/reportSection';
 import type { ReportPeriodKind } from './period';
 
 /**
@@ -6,7 +7,11 @@ import type { ReportPeriodKind } from './period';
  * Regenerating a DOCX or XLSX from a stored snapshot gives the same figures (it never reads the database again).
  */
 export const REPORT_MODEL_FORMAT = 'ntm-desk/report-model';
-export const REPORT_MODEL_FORMAT_VERSION = 1;
+/**
+ * 1: the NTM and OCOP figures. 2: adds `planResults` ("kết quả so với kế hoạch"). A snapshot of an older format is
+ * read by readReportSnapshot (snapshot.ts), which says what it lacks instead of inventing it.
+ */
+export const REPORT_MODEL_FORMAT_VERSION = 2;
 
 /** A count with what it counts: commune unit codes or OCOP product ids. `value` is always `ids.length`. */
 export type Figure = { readonly value: number; readonly kind: 'commune' | 'product'; readonly ids: readonly string[] };
@@ -109,6 +114,12 @@ export type ReportModel = {
     readonly inProgressByStatus: readonly { readonly status: string; readonly label: string; readonly figure: Figure }[];
     readonly rows: readonly ReportProductRow[];
   };
+  /**
+   * "Kết quả so với kế hoạch": every plan covering the report's year, measured at the as-of date (an empty list
+   * when no plan covers it: the report says so). null only in a snapshot saved before format 2, whose documents
+   * had no such section and keep having none.
+   */
+  readonly planResults: PlanReportSection | null;
 };
 
 export const LEVEL_LABELS: Record<LevelKey, string> = {

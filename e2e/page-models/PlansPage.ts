@@ -46,4 +46,44 @@ export class PlansPage {
     await form.getByTestId('round-reviewDue').fill(review);
     await form.getByTestId('round-reportDue').fill(report);
   }
+
+  /** Opens the plan's edit form from its progress card. */
+  async editPlan(title: string): Promise<Locator> {
+    await this.waitForToasts();
+    await this.page.getByTestId('plan-progress').filter({ hasText: title }).getByTestId('plan-edit').click();
+    const form = this.page.getByRole('dialog').getByTestId('plan-form');
+    await expect(form).toBeVisible();
+    return form;
+  }
+
+  /** Forms an inter-sector team: its members (name, organisation, sector) and, by default, the communes without a team. */
+  async addTeam(members: { name: string; organisation: string; sector?: string }[], beforeSave?: () => Promise<void>): Promise<void> {
+    await this.page.getByTestId('team-new').click();
+    const form = this.page.getByRole('dialog').getByTestId('team-form');
+    for (const [i, m] of members.entries()) {
+      if (i > 0) await form.getByTestId('member-add').click();
+      await form.getByTestId(`member-name-${i}`).fill(m.name);
+      await form.getByTestId(`member-org-${i}`).fill(m.organisation);
+      if (m.sector) await form.getByTestId(`member-sector-${i}`).fill(m.sector);
+    }
+    await beforeSave?.();
+    await form.getByTestId('team-save').click();
+    await expect(form).toBeHidden();
+  }
+
+  /** Fills the round's report (date and conclusion) and records it; the caller checks the outcome. */
+  async recordRoundReport(reportedOn: string, conclusion: string): Promise<void> {
+    const form = this.page.getByTestId('round-report-form');
+    await form.getByTestId('round-reported-on').fill(reportedOn);
+    await form.getByTestId('round-conclusion').fill(conclusion);
+    await form.getByTestId('round-report-save').click();
+  }
+
+  /**
+   * Waits until no notification is shown: they sit top-right over the page's own buttons, and one under the pointer
+   * stays open (hover pauses its timer), so a click aimed there would wait for ever.
+   */
+  async waitForToasts(): Promise<void> {
+    await expect(this.page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  }
 }

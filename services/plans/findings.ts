@@ -234,6 +234,8 @@ export async function compare(ctx: ServiceContext, ref: Ref): Promise<RoundCompa
       text: ci.source.text,
       judgement: ci.source.judgement,
       valueKind: ci.source.valueKind,
+      unit: ci.source.unit,
+      choices: ci.source.choices ?? null,
       self: selfCell,
       sector: cell(sector, ci.code, sectorEval, i),
       team: teamCell,

@@ -43,6 +43,12 @@ describe('plans and targets', () => {
     ]);
     await expect(t.call('plans.save', { ...PLAN_2025, targets: [{ metric: 'avg_criteria', mode: 'new', value: 8 }] })).rejects.toMatchObject({ code: 'PLAN_TARGET_INVALID' });
     await expect(t.call('plans.save', { ...PLAN_2025, yearFrom: 2026, targets: [] })).rejects.toMatchObject({ code: 'PLAN_PERIOD_INVALID' });
+    // A level the app has no catalog for in the plan's period (xã NTM hiện đại is not shipped): refused, nothing saved.
+    await expect(t.call('plans.save', { ...PLAN_2025, targets: [{ metric: 'xa_ntm', mode: 'new', value: 1 }, { metric: 'xa_ntm_hien_dai', mode: 'new', value: 1 }] })).rejects.toMatchObject({
+      code: 'PLAN_TARGET_INVALID',
+      message: 'Chỉ tiêu 2: ứng dụng chưa có bộ tiêu chí Xã NTM hiện đại áp dụng cho năm 2025; hãy nhập bộ tiêu chí đó trước khi đặt chỉ tiêu.',
+    });
+    expect(await t.call('plans.list', {})).toHaveLength(1);
     // Re-saving replaces the targets; the old rows stay as tombstones for the province.
     const again = await t.call<PlanDetail>('plans.save', { ...PLAN_2025, id: plan.id, targets: [{ metric: 'xa_ntm', mode: 'new', value: 4 }] });
     expect(again.targets).toHaveLength(1);

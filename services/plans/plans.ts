@@ -1,12 +1,14 @@
 import type { Selectable } from 'kysely';
 import type { PlanDetail, PlanMetric, PlanSummary, PlanTarget, PlanTargetMode, plansSchemas } from '../../core/contract/plans';
 import { AppError } from '../../core/errors';
-import { modesFor, planPeriodLabel, targetLabel } from '../../core/plans/index';
+import { NTM_LEVEL_LABELS, type NtmLevel } from '../../core/contract/ntm';
+import { NTM_LEVEL_METRICS, modesFor, planPeriodLabel, targetLabel } from '../../core/plans/index';
 import type { PlanTable, PlanTargetTable } from '../../db/schema';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { officeScope } from '../ntm/communes';
 import { audit, currentActor } from '../staff';
+import { catalogCache } from './levelCatalog';
 
 type PlanRow = Selectable<PlanTable>;
 type TargetRow = Selectable<PlanTargetTable>;
@@ -87,9 +89,30 @@ function checkPlan(input: SavePlanInput): void {
   if (problems.length > 0) throw new AppError('PLAN_TARGET_INVALID', problems.join(' '), { problems });
 }
 
+/**
+ * A target for a level (xã NTM nâng cao, kiểu mẫu, hiện đại) needs a catalog of that level in force in some year of
+ * the plan's period: without one nothing can be measured, and the level may not exist then at all.
+ */
+async function checkLevels(ctx: ServiceContext, input: SavePlanInput): Promise<void> {
+  const catalogs = catalogCache(ctx);
+  const problems: string[] = [];
+  for (const [i, t] of input.targets.entries()) {
+    if (!(NTM_LEVEL_METRICS as readonly string[]).includes(t.metric)) continue;
+    let found = false;
+    for (let y = input.yearFrom; y <= input.yearTo && !found; y++) found = (await catalogs.forLevel(t.metric as NtmLevel, y)) !== null;
+    if (!found) {
+      problems.push(
+        `Chỉ tiêu ${i + 1}: ứng dụng chưa có bộ tiêu chí ${NTM_LEVEL_LABELS[t.metric as NtmLevel]} áp dụng cho ${planPeriodLabel(input.yearFrom, input.yearTo).toLocaleLowerCase('vi-VN')}; hãy nhập bộ tiêu chí đó trước khi đặt chỉ tiêu.`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new AppError('PLAN_TARGET_INVALID', problems.join(' '), { problems });
+}
+
 /** Creates or updates a plan; the given targets replace its targets (old ones become tombstones). One transaction. */
 export async function savePlan(ctx: ServiceContext, input: SavePlanInput): Promise<PlanDetail> {
   checkPlan(input);
+  await checkLevels(ctx, input);
   const scope = await officeScope(ctx);
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PlanDetail, PlanProgress, RoundComparison, RoundDetail, ScopePreview } from '../../core/contract/plans';
+import type { PlanDetail, PlanProgress, RoundComparison, RoundDetail, RoundSummary, ScopePreview } from '../../core/contract/plans';
 import { openOcopTestApp, PRODUCER_INPUT, TINY_PNG_BASE64, type OcopTestApp } from '../ocop/testing';
 import { fillQuarter, NAM_CAN, openPlansTestApp, setProfiles, type PlansTestApp } from './testing';
 
@@ -51,6 +51,12 @@ describe('re-assessment rounds', () => {
     expect(round.items).toEqual([expect.objectContaining({ code: NAM_CAN, catalogId: QD1980, result: 'pending', findingCount: 0 })]);
     expect(round.deadlines.map((d) => [d.key, d.state])).toEqual([['members', 'pending'], ['teams', 'pending'], ['review', 'pending'], ['report', 'pending']]);
     await expect(t.call('plans.rounds.save', { ...ROUND, reviewDue: '2021-01-01' })).rejects.toMatchObject({ code: 'ROUND_DEADLINE_INVALID' });
+    // Deadlines out of order: the report due before the review is done.
+    await expect(t.call('plans.rounds.save', { ...ROUND, reportDue: '2021-04-10' })).rejects.toMatchObject({
+      code: 'ROUND_DEADLINE_INVALID',
+      message: 'Thời hạn báo cáo kết quả không được trước thời hạn hoàn thành rà soát.',
+    });
+    expect(await t.call('plans.rounds.list', {})).toHaveLength(1);
   });
 
   it('keeps the team’s finding beside the self-assessment, never over it, and highlights where they differ', async () => {
@@ -104,6 +110,10 @@ describe('re-assessment rounds', () => {
     t.setToday('2021-04-15');
     let detail = await t.call<RoundDetail>('plans.rounds.get', { id: round.id });
     expect(detail.items[0]!.findingCount).toBe(3);
+    // Counts per round: the commune's one discrepancy (17.*), a criterion self-assessed met that the team did not find met.
+    expect(detail.items[0]).toMatchObject({ differences: 1, overstated: 1 });
+    const [summary] = await t.call<RoundSummary[]>('plans.rounds.list', {});
+    expect(summary).toMatchObject({ differenceCount: 1, overstatedCount: 1, communesWithDifferences: 1 });
     expect(detail.deadlines.find((d) => d.key === 'review')!.state).toBe('overdue');
     detail = await t.call<RoundDetail>('plans.rounds.setItemResult', { roundId: round.id, itemId: detail.items[0]!.id, result: 'not_confirmed', note: 'Tiêu chí 17 không đảm bảo' });
     expect(detail).toMatchObject({ reviewedCount: 1, notConfirmedCount: 1 });
@@ -121,9 +131,41 @@ describe('re-assessment rounds', () => {
     await t.call('plans.findings.set', { roundId: round.id, unitCode: NAM_CAN, source: 'doan_tham_dinh', indicatorCode: '1', manualMet: true, evidence: 'Biên bản' });
     const narrowed = await t.call<RoundDetail>('plans.rounds.save', { ...ROUND, id: round.id, scope: { ...ROUND.scope, communes: { ...ROUND.scope.communes, recognizedFrom: '2020-01-01' } } });
     expect(narrowed.items.map((i) => i.code)).toEqual([NAM_CAN]);
-    const empty = await t.call<RoundDetail>('plans.rounds.save', { ...ROUND, title: 'Đợt 2', scope: { ...ROUND.scope, communes: { ...ROUND.scope.communes, recognizedFrom: '2020-01-01' } } });
-    expect(empty.items).toEqual([]);
-    expect((await t.call<unknown[]>('plans.rounds.list', {})).length).toBe(2);
+    // A new round whose rule takes nothing in is bad input (issue 9): refused, nothing saved.
+    await expect(t.call('plans.rounds.save', { ...ROUND, title: 'Đợt 2', scope: { ...ROUND.scope, communes: { ...ROUND.scope.communes, recognizedFrom: '2020-01-01' } } })).rejects.toMatchObject({
+      code: 'ROUND_SCOPE_EMPTY',
+      message: expect.stringContaining('không chọn được xã hay sản phẩm nào'),
+    });
+    await expect(t.call('plans.rounds.save', { ...ROUND, title: 'Đợt 3', scope: { communes: null, products: null } })).rejects.toMatchObject({ code: 'ROUND_SCOPE_EMPTY' });
+    expect((await t.call<unknown[]>('plans.rounds.list', {})).length).toBe(1);
+  });
+
+  it('edits a team: members, and exactly the communes it reviews; records a finding value for a rule-judged indicator', async () => {
+    t = await recognisedDistrict();
+    await t.call('ntm.recognitions.add', { unitCode: TA_CA, level: 'xa_ntm_nang_cao', decisionNo: '520/QĐ-UBND', decidedOn: '2020-06-10', issuer: 'UBND tỉnh Nghệ An' });
+    const round = await t.call<RoundDetail>('plans.rounds.save', ROUND);
+    expect(round.items.map((i) => [i.code, i.productId])).toEqual([[TA_CA, null], [NAM_CAN, null]].sort());
+    const first = await t.call<RoundDetail>('plans.rounds.saveTeam', { roundId: round.id, name: 'Đoàn số 1', members: [], unitCodes: [NAM_CAN, TA_CA] });
+    const team = first.teams[0]!;
+    expect(team.itemCount).toBe(2);
+    // Editing members only (no lists): assignments stay.
+    const renamed = await t.call<RoundDetail>('plans.rounds.saveTeam', { roundId: round.id, id: team.id, name: 'Đoàn công tác liên ngành số 1', leader: 'Nguyễn Văn An', members: [{ name: 'Nguyễn Văn An', organisation: 'Sở NN&PTNT', sector: 'Nông nghiệp' }] });
+    expect(renamed.teams[0]).toMatchObject({ name: 'Đoàn công tác liên ngành số 1', leader: 'Nguyễn Văn An', itemCount: 2 });
+    // A list given is the whole assignment: Tà Cạ leaves the team.
+    const narrowed = await t.call<RoundDetail>('plans.rounds.saveTeam', { roundId: round.id, id: team.id, name: 'Đoàn công tác liên ngành số 1', members: renamed.teams[0]!.members, unitCodes: [NAM_CAN] });
+    expect(narrowed.items.map((i) => [i.code, i.teamName])).toEqual([[NAM_CAN, 'Đoàn công tác liên ngành số 1'], [TA_CA, null]].sort((a, b) => a[0]!.localeCompare(b[0]!)));
+    await expect(t.call('plans.rounds.saveTeam', { roundId: round.id, name: 'Đoàn 2', members: [], unitCodes: [HUU_KIEM] })).rejects.toMatchObject({ code: 'ROUND_ITEM_NOT_IN_SCOPE' });
+
+    // QĐ 1980 criterion 10 (thu nhập) is judged by a rule on the figure: the team enters the figure it found.
+    const view = await t.call<RoundComparison>('plans.findings.compare', { roundId: round.id, unitCode: NAM_CAN });
+    const rule = view.indicators.find((i) => i.judgement === 'rule' && i.valueKind === 'number')!;
+    expect(rule).toMatchObject({ choices: null });
+    expect(view.indicators.some((i) => i.valueKind === 'choice' && (i.choices?.length ?? 0) >= 2)).toBe(view.indicators.some((i) => i.valueKind === 'choice'));
+    const after = await t.call<RoundComparison>('plans.findings.set', { roundId: round.id, unitCode: NAM_CAN, source: 'doan_tham_dinh', indicatorCode: rule.code, value: 1, evidence: 'Số liệu của đoàn' });
+    const found = after.indicators.find((i) => i.code === rule.code)!;
+    expect(found.team).toMatchObject({ value: 1, evidence: 'Số liệu của đoàn' });
+    expect(found.team!.status).not.toBe('missing_value');
+    await expect(t.call('plans.findings.set', { roundId: round.id, unitCode: NAM_CAN, source: 'doan_tham_dinh', indicatorCode: rule.code, value: 'nhiều' })).rejects.toMatchObject({ code: expect.any(String) });
   });
 });
 

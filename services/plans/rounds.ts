@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { communeRows, officeScope, type OfficeScope } from '../ntm/communes';
 import { todayOf } from '../ocop/actor';
 import { audit, currentActor } from '../staff';
+import { compare } from './findings';
 import { catalogCache } from './levelCatalog';
 import { vnDate } from './officeCommunes';
 import { recognitionCatalogId } from './roadmap';
@@ -142,14 +143,24 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
         reason: i.reason,
         teamId: i.team_id,
         teamName: i.team_id ? (teamName.get(i.team_id) ?? null) : null,
+        productId: p?.id ?? null,
         result: i.result,
         resultNote: i.result_note,
         checkedOn: i.checked_on,
         catalogId: i.catalog_id,
         findingCount: c ? (findingCount.get(i.subject_id) ?? 0) : 0,
+        differences: null as number | null,
+        overstated: null as number | null,
       };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
+  // The objectivity check of the directives, per commune and for the round: where the team and the commune disagree.
+  for (const item of items) {
+    if (item.kind !== 'commune' || item.findingCount === 0) continue;
+    const view = await compare(ctx, { roundId: r.id, unitCode: item.code });
+    item.differences = view.differences;
+    item.overstated = view.overstated;
+  }
   const teams: RoundTeam[] = teamRows.map((t) => ({
     id: t.id,
     name: t.name,
@@ -179,6 +190,9 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
     productCount: items.filter((i) => i.kind === 'ocop_product').length,
     reviewedCount: items.filter((i) => i.result !== 'pending').length,
     notConfirmedCount: items.filter((i) => i.result === 'not_confirmed').length,
+    differenceCount: items.reduce((a, i) => a + (i.differences ?? 0), 0),
+    overstatedCount: items.reduce((a, i) => a + (i.overstated ?? 0), 0),
+    communesWithDifferences: items.filter((i) => (i.differences ?? 0) > 0).length,
     teamCount: teams.length,
     reportedOn: r.reported_on,
     deadlines,
@@ -219,7 +233,28 @@ export async function saveRound(ctx: ServiceContext, input: SaveRoundInput): Pro
   if (dates.some((d) => d < input.documentDate)) {
     throw new AppError('ROUND_DEADLINE_INVALID', 'Thời hạn không được trước ngày ban hành văn bản.');
   }
+  // The steps follow one another: members named, team formed, review done, report sent.
+  const steps = [
+    { label: 'gửi danh sách thành viên', on: input.membersDue },
+    { label: 'thành lập đoàn', on: input.teamsDue },
+    { label: 'hoàn thành rà soát', on: input.reviewDue },
+    { label: 'báo cáo kết quả', on: input.reportDue },
+  ].filter((d): d is { label: string; on: string } => !!d.on);
+  for (let i = 1; i < steps.length; i++) {
+    if (steps[i]!.on < steps[i - 1]!.on) {
+      throw new AppError('ROUND_DEADLINE_INVALID', `Thời hạn ${steps[i]!.label} không được trước thời hạn ${steps[i - 1]!.label}.`, { deadlines: steps });
+    }
+  }
   const matches = await matchScope(ctx, scope, input.scope, input.catalogId ?? null);
+  // A new round must take something in; a re-saved one keeps the items already worked on (see below).
+  if (matches.length === 0 && !before) {
+    throw new AppError(
+      'ROUND_SCOPE_EMPTY',
+      input.scope.communes || input.scope.products
+        ? 'Quy tắc phạm vi không chọn được xã hay sản phẩm nào của văn phòng; hãy kiểm tra mức công nhận, khoảng thời gian hoặc điều kiện sản phẩm.'
+        : 'Chưa chọn phạm vi rà soát: hãy chọn xã đã công nhận trong một khoảng thời gian, hoặc sản phẩm OCOP.',
+    );
+  }
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
   const id = input.id ?? ctx.newId();
@@ -279,7 +314,9 @@ export async function saveTeam(ctx: ServiceContext, input: SaveTeamInput): Promi
   const byCode = new Map(detail.items.filter((i) => i.kind === 'commune').map((i) => [i.code, i]));
   const productItems = await ctx.db.selectFrom('plan_round_item').select(['id', 'subject_id']).where('round_id', '=', round.id).where('subject_kind', '=', 'ocop_product').where('deleted', '=', 0).execute();
   const byProduct = new Map(productItems.map((i) => [i.subject_id, i.id]));
-  const missing = [...input.unitCodes.filter((c) => !byCode.has(c)), ...input.productIds.filter((p) => !byProduct.has(p))];
+  const unitCodes = input.unitCodes ?? [];
+  const productIds = input.productIds ?? [];
+  const missing = [...unitCodes.filter((c) => !byCode.has(c)), ...productIds.filter((p) => !byProduct.has(p))];
   if (missing.length > 0) throw new AppError('ROUND_ITEM_NOT_IN_SCOPE', `Không thuộc phạm vi đợt rà soát: ${missing.join(', ')}.`, { missing });
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
@@ -288,9 +325,20 @@ export async function saveTeam(ctx: ServiceContext, input: SaveTeamInput): Promi
     const fields = { name: input.name, leader: input.leader ?? null, members_json: JSON.stringify(input.members.map((m) => ({ name: m.name, organisation: m.organisation, sector: m.sector ?? null, role: m.role ?? null }))) };
     if (before) await trx.updateTable('plan_round_team').set((eb) => ({ ...fields, updated_at: at, version: eb('version', '+', 1) })).where('id', '=', id).execute();
     else await trx.insertInto('plan_round_team').values({ id, office_code: scope.officeCode, round_id: round.id, ...fields, created_at: at, updated_at: at }).execute();
-    const itemIds = [...input.unitCodes.map((c) => byCode.get(c)!.id), ...input.productIds.map((p) => byProduct.get(p)!)];
+    const itemIds = [...unitCodes.map((c) => byCode.get(c)!.id), ...productIds.map((p) => byProduct.get(p)!)];
     if (itemIds.length > 0) {
       await trx.updateTable('plan_round_item').set((eb) => ({ team_id: id, updated_at: at, version: eb('version', '+', 1) })).where('id', 'in', itemIds).execute();
+    }
+    // Given lists are the whole assignment: this team's items left out of them are no longer its own.
+    const given = new Set(itemIds);
+    const kinds = [...(input.unitCodes ? ['commune' as const] : []), ...(input.productIds ? ['ocop_product' as const] : [])];
+    if (before && kinds.length > 0) {
+      const dropped = (await trx.selectFrom('plan_round_item').select(['id', 'subject_kind']).where('round_id', '=', round.id).where('team_id', '=', id).where('deleted', '=', 0).execute())
+        .filter((i) => kinds.includes(i.subject_kind) && !given.has(i.id))
+        .map((i) => i.id);
+      if (dropped.length > 0) {
+        await trx.updateTable('plan_round_item').set((eb) => ({ team_id: null, updated_at: at, version: eb('version', '+', 1) })).where('id', 'in', dropped).execute();
+      }
     }
     await audit(trx, ctx, actor, { entity: 'plan_round_team', entityId: id, action: before ? 'update' : 'create', before: before ?? null, after: input });
   });

@@ -6,6 +6,7 @@ import {
   buildReportModel,
   parseReportPeriod,
   previousReportPeriod,
+  reportAsOf,
   trendQuarters,
   type EvaluatedCommune,
   type NtmLevelKey,
@@ -20,6 +21,7 @@ import { loadAssessmentInputs } from '../ntm/assessmentInputs';
 import { loadCatalog, type LoadedCatalog } from '../ntm/catalogs';
 import { communeRows, officeScope, type CommuneRow } from '../ntm/communes';
 import { todayOf } from '../ocop/actor';
+import { planResultsForReport } from '../plans/reportSection';
 
 export type ReportOfficeRef = { code: string; name: string; own: boolean };
 
@@ -189,10 +191,13 @@ export async function gatherReport(ctx: ServiceContext, input: { period: string;
   }
   const unit = await ctx.db.selectFrom('admin_unit').select('name').where('code', '=', profile.unitCode).where('era', '=', profile.unitEra).executeTakeFirst();
   const now = ctx.now();
+  const today = todayOf(now);
+  // A province report about a merged office shows that office's share of the province's targets.
+  const planResults = await planResultsForReport(ctx, { year: period.year, asOf: reportAsOf(input.period, today), officeCode: office.own ? undefined : office.code });
   return buildReportModel({
     period: input.period,
     generatedAt: now.toISOString(),
-    today: todayOf(now),
+    today,
     office: {
       code: profile.officeCode,
       dataOfficeCode: office.code,
@@ -213,5 +218,6 @@ export async function gatherReport(ctx: ServiceContext, input: { period: string;
     previous: await evaluationOf(previousQuarter),
     trend,
     ocop: await ocopOf(ctx, office.code),
+    planResults,
   });
 }

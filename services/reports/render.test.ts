@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportFile } from '../../core/contract/reports';
-import { buildScenario, openReportTestApp, type ReportTestApp } from './testing';
+import { addPlan, buildScenario, openReportTestApp, type ReportTestApp } from './testing';
 
 /**
  * Renders the report's DOCX with LibreOffice (PDF) and poppler (PNG), as an office would print it. The pages are
@@ -25,7 +25,7 @@ afterEach(() => {
 describe.skipIf(missing.length > 0)('DOCX rendered by LibreOffice', () => {
   it('converts to a PDF of a few A4 pages with the charts, and to PNG pages', async () => {
     t = await openReportTestApp();
-    await buildScenario(t);
+    await addPlan(t, await buildScenario(t));
     await t.call('reports.saveDraft', {
       period: '2025-Q2',
       narrative: {
@@ -54,6 +54,9 @@ describe.skipIf(missing.length > 0)('DOCX rendered by LibreOffice', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('Tương Dương, ngày 20 tháng 6 năm 2025');
     expect(text).toContain('Nơi nhận:');
+    // The plan section's table, laid out in columns (pdftotext -layout keeps a row on one line).
+    expect(text).toContain('3. Kết quả thực hiện so với kế hoạch');
+    expect(text).toMatch(/3 xã +1 xã +2 xã +Chậm tiến độ +2 xã/);
     execFileSync('pdftoppm', ['-png', '-r', '70', join(dir, 'bao-cao.pdf'), join(dir, 'page')]);
     const out = resolve('test-results/screenshots');
     mkdirSync(out, { recursive: true });

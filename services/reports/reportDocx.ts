@@ -16,6 +16,7 @@ import {
   type FileChild,
 } from 'docx';
 import type { ReportHeader, ReportNarrative } from '../../core/contract/reports';
+import { noPlanSentence, planGapSentence, planReportCells } from '../../core/plans/reportSection';
 import {
   LEVEL_LABELS,
   formatVnDate,
@@ -31,7 +32,7 @@ import {
   type ReportModel,
 } from '../../core/reports/index';
 import { chartPng, chartSvg } from './chartImage';
-import { ANNEX_SHEETS } from './reportXlsx';
+import { annexSheetsOf, PLAN_ANNEX_NO } from './reportXlsx';
 
 /**
  * The report as DOCX in the format of Nghị định 30/2020/NĐ-CP, Phụ lục I: A4; margins top 20 mm, bottom 20 mm,
@@ -116,7 +117,7 @@ function documentHeader(model: ReportModel, header: ReportHeader): Table {
   });
 }
 
-function dataTable(headers: string[], rows: string[][], widths: number[], opts: { totalRow?: boolean; alignLeft?: number[] } = {}): Table {
+function dataTable(headers: string[], rows: string[][], widths: number[], opts: { totalRow?: boolean; alignLeft?: number[]; size?: number } = {}): Table {
   const sum = widths.reduce((a, b) => a + b, 0);
   const columnWidths = widths.map((w) => Math.round((w / sum) * CONTENT));
   const cell = (text: string, i: number, o: { bold?: boolean; header?: boolean }) =>
@@ -126,7 +127,7 @@ function dataTable(headers: string[], rows: string[][], widths: number[], opts: 
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       children: [
         new Paragraph({
-          children: [run(text, { bold: o.bold, size: 24 })],
+          children: [run(text, { bold: o.bold, size: opts.size ?? 24 })],
           alignment: !o.header && opts.alignLeft?.includes(i) ? AlignmentType.LEFT : AlignmentType.CENTER,
           spacing: { before: 0, after: 0 },
         }),
@@ -292,6 +293,50 @@ function ocopSection(model: ReportModel): FileChild[] {
   return out;
 }
 
+/**
+ * "Kết quả so với kế hoạch": per plan covering the year, a table (chỉ tiêu, kế hoạch, đạt trong kỳ, lũy kế, đánh
+ * giá, còn thiếu), then a line for each target not yet achieved with its pace and the communes or products of the
+ * gap. With no plan, one sentence says so.
+ */
+function planSection(model: ReportModel, no: number): FileChild[] {
+  const section = model.planResults!;
+  const out: FileChild[] = [heading(`${no}. Kết quả thực hiện so với kế hoạch`)];
+  if (section.plans.length === 0) {
+    out.push(para([run(noPlanSentence(section.year))]));
+    return out;
+  }
+  out.push(
+    para([
+      run(
+        `Đến ngày ${formatVnDate(section.asOf)}, kết quả thực hiện các chỉ tiêu kế hoạch năm ${section.year} như sau (tiến độ so với mức phấn đấu đều từ đầu đến cuối kỳ kế hoạch; danh sách xã, sản phẩm chưa đạt tại Biểu ${PLAN_ANNEX_NO} kèm theo):`,
+      ),
+    ]),
+  );
+  section.plans.forEach((plan, k) => {
+    const letter = String.fromCharCode(97 + k);
+    out.push(subheading(`${letter}) ${plan.title} (${plan.document})`));
+    out.push(caption(`Bảng ${4 + k}. Kết quả thực hiện chỉ tiêu kế hoạch ${plan.periodLabel.toLocaleLowerCase('vi-VN')}`));
+    out.push(
+      dataTable(
+        ['TT', 'Chỉ tiêu', 'Kế hoạch', 'Đạt trong kỳ', 'Lũy kế', 'Đánh giá', 'Còn thiếu'],
+        plan.rows.map((row, i) => {
+          const c = planReportCells(row);
+          return [String(i + 1), c.indicator, c.target, c.inPeriod, c.cumulative, c.status, c.remaining];
+        }),
+        [5, 24, 15, 13, 13, 16, 14],
+        { alignLeft: [1], size: 22 },
+      ),
+    );
+    const open = plan.rows.filter((r) => r.status !== 'achieved');
+    if (open.length > 0) {
+      for (const row of open) out.push(para([run(`- ${planGapSentence(row, `Biểu ${PLAN_ANNEX_NO}`)}`)], { before: 60 }));
+    } else {
+      out.push(para([run('Tất cả các chỉ tiêu của kế hoạch đã đạt.')], { before: 60 }));
+    }
+  });
+  return out;
+}
+
 function signatureBlock(model: ReportModel, header: ReportHeader): Table {
   const left = Math.round(CONTENT * 0.5);
   const right = CONTENT - left;
@@ -338,6 +383,9 @@ function signatureBlock(model: ReportModel, header: ReportHeader): Table {
 export async function reportDocx(model: ReportModel, narrative: ReportNarrative, header: ReportHeader): Promise<Buffer> {
   const next = reportPeriodLabel(nextReportPeriod(parseReportPeriod(model.period)));
   const subjectRuleWidth = Math.round(CONTENT / 4);
+  // A snapshot saved before format 2 has no plan section and keeps its numbering ("3. Đánh giá chung").
+  const plans = model.planResults ? planSection(model, 3) : [];
+  const sheets = annexSheetsOf(model).length;
   const children: FileChild[] = [
     documentHeader(model, header),
     new Paragraph({ children: [run('BÁO CÁO', { bold: true, size: 28 })], alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 } }),
@@ -346,7 +394,8 @@ export async function reportDocx(model: ReportModel, narrative: ReportNarrative,
     heading(`I. KẾT QUẢ THỰC HIỆN ${model.periodLabel.toLocaleUpperCase('vi-VN')}`),
     ...ntmSection(model),
     ...ocopSection(model),
-    heading('3. Đánh giá chung'),
+    ...plans,
+    heading(`${plans.length > 0 ? 4 : 3}. Đánh giá chung`),
     ...narrativeParagraphs(narrative.results),
     heading('II. TỒN TẠI, HẠN CHẾ'),
     ...narrativeParagraphs(narrative.limitations),
@@ -354,7 +403,7 @@ export async function reportDocx(model: ReportModel, narrative: ReportNarrative,
     ...narrativeParagraphs(narrative.tasks),
     para([
       run(
-        `Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới và Chương trình OCOP ${model.periodLabel} của ${model.office.officeName}; số liệu chi tiết tại các Biểu 01 đến ${ANNEX_SHEETS.length < 10 ? `0${ANNEX_SHEETS.length}` : ANNEX_SHEETS.length} kèm theo./.`,
+        `Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới và Chương trình OCOP ${model.periodLabel} của ${model.office.officeName}; số liệu chi tiết tại các Biểu 01 đến ${String(sheets).padStart(2, '0')} kèm theo./.`,
       ),
     ]),
     signatureBlock(model, header),

@@ -12,9 +12,8 @@ import { AppError } from '../../core/errors';
 import {
   DEADLINE_SOURCES,
   DEFAULT_DEADLINE_RULES,
-  REPORT_MODEL_FORMAT,
-  REPORT_MODEL_FORMAT_VERSION,
   parseReportPeriod,
+  readReportSnapshot,
   reportDeadlines,
   reportPeriodLabel,
   type ReportModel,
@@ -65,21 +64,12 @@ function rowToSummary(row: ReportSummaryRow): ReportSummary {
   };
 }
 
-/** A stored snapshot, refusing one written by a newer application (STYLE.md §10). */
-function parseSnapshot(json: string): ReportModel {
-  const model = JSON.parse(json) as ReportModel;
-  if (model.format !== REPORT_MODEL_FORMAT || model.formatVersion > REPORT_MODEL_FORMAT_VERSION) {
-    throw new AppError('REPORT_SNAPSHOT_TOO_NEW', 'Báo cáo này được lưu bằng phiên bản ứng dụng mới hơn. Hãy cập nhật NTM Desk để mở.', { formatVersion: model.formatVersion });
-  }
-  return model;
-}
-
 function rowToSaved(row: ReportSummaryRow & { snapshot_json?: string | null }): SavedReport {
   return {
     ...rowToSummary(row),
     narrative: reportNarrativeSchema.parse(JSON.parse(row.narrative_json)),
     header: reportHeaderSchema.parse(JSON.parse(row.header_json)),
-    model: row.snapshot_json ? parseSnapshot(row.snapshot_json) : null,
+    model: row.snapshot_json ? readReportSnapshot(row.snapshot_json) : null,
   };
 }
 

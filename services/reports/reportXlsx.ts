@@ -1,4 +1,5 @@
 import ExcelJS, { type Worksheet } from 'exceljs';
+import { gapItemLabel, noPlanSentence, planReportCells } from '../../core/plans/reportSection';
 import { LEVEL_LABELS, formatVnDate, type ReportModel } from '../../core/reports/index';
 
 /**
@@ -18,6 +19,17 @@ export const ANNEX_SHEETS = [
   { no: '08', title: 'DANH SÁCH SẢN PHẨM OCOP', unit: 'sản phẩm' },
 ] as const;
 
+type SheetSpec = { readonly no: string; readonly title: string; readonly unit: string };
+
+/** Biểu 09, from format 2 of the model on: the targets of the plans covering the year against what was achieved. */
+export const PLAN_ANNEX_NO = '09';
+const PLAN_ANNEX: SheetSpec = { no: PLAN_ANNEX_NO, title: 'KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU SO VỚI KẾ HOẠCH', unit: 'theo từng chỉ tiêu' };
+
+/** The annex sheets of a model: Biểu 01–08, and Biểu 09 unless the model is a snapshot saved before it existed. */
+export function annexSheetsOf(model: ReportModel): readonly SheetSpec[] {
+  return model.planResults ? [...ANNEX_SHEETS, PLAN_ANNEX] : ANNEX_SHEETS;
+}
+
 export const HEADER_ROW = 6;
 const INT = '#,##0';
 const DEC = '#,##0.0';
@@ -32,8 +44,8 @@ function dateCell(iso: string | null): Date | null {
   return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
 }
 
-function sheet(wb: ExcelJS.Workbook, model: ReportModel, index: number, columns: Column[]): Worksheet {
-  const spec = ANNEX_SHEETS[index]!;
+function sheet(wb: ExcelJS.Workbook, model: ReportModel, index: number | SheetSpec, columns: Column[]): Worksheet {
+  const spec = typeof index === 'number' ? ANNEX_SHEETS[index]! : index;
   const ws = wb.addWorksheet(`Biểu ${spec.no}`, { views: [{ state: 'frozen', ySplit: HEADER_ROW }], pageSetup: { paperSize: 9, orientation: columns.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = columns.map((c) => ({ width: c.width, style: c.format ? { numFmt: c.format } : {} }));
   const last = columns.length;
@@ -226,5 +238,41 @@ export async function reportXlsx(model: ReportModel): Promise<Buffer> {
     { label: 'Tổng cộng', labelColumn: 3, sumColumns: [12, 13, 14] },
   );
 
+  if (model.planResults) planSheet(wb, model);
+
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Biểu 09: one plain row per target (numbers as numbers), with the communes or products of the gap in full. */
+function planSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
+  const section = model.planResults!;
+  const ws = sheet(wb, model, PLAN_ANNEX, [
+    { header: 'STT', width: 6 },
+    { header: 'Kế hoạch (văn bản giao chỉ tiêu)', width: 30 },
+    { header: 'Chỉ tiêu', width: 30 },
+    { header: 'Đơn vị tính', width: 10 },
+    { header: 'Kế hoạch', width: 10 },
+    { header: 'Đạt trong kỳ', width: 10 },
+    { header: 'Lũy kế', width: 10 },
+    { header: 'Kết quả so với chỉ tiêu', width: 11 },
+    { header: 'Đánh giá', width: 14 },
+    { header: 'Còn thiếu', width: 10 },
+    { header: 'Đơn vị tính (còn thiếu)', width: 10 },
+    { header: 'Xã, sản phẩm chưa đạt', width: 48 },
+    { header: 'Tình hình thực hiện', width: 48 },
+  ]);
+  if (section.plans.length === 0) {
+    addRows(ws, [[null, noPlanSentence(section.year)]]);
+    return;
+  }
+  const rows: (string | number | null)[][] = [];
+  for (const plan of section.plans) {
+    for (const row of plan.rows) {
+      rows.push([
+        rows.length + 1, `${plan.title} (${plan.document})`, planReportCells(row).indicator, row.unit, row.target, row.achievedInPeriod, row.cumulative, row.achieved,
+        row.statusLabel, row.status === 'achieved' ? 0 : row.remaining, row.remainingUnit, row.gap.map(gapItemLabel).join('; '), row.statusText,
+      ]);
+    }
+  }
+  addRows(ws, rows);
 }

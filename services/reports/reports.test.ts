@@ -199,7 +199,7 @@ describe('XLSX annexes', () => {
     const file = await t.call<ReportFile>('reports.xlsx', { period: '2025-Q2' });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Biểu 01', 'Biểu 02', 'Biểu 03', 'Biểu 04', 'Biểu 05', 'Biểu 06', 'Biểu 07', 'Biểu 08']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Biểu 01', 'Biểu 02', 'Biểu 03', 'Biểu 04', 'Biểu 05', 'Biểu 06', 'Biểu 07', 'Biểu 08', 'Biểu 09']);
     for (const ws of wb.worksheets) {
       const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? []).map((m) => Number(/\d+$/.exec(m.split(':')[1]!)![0]));
       expect(Math.max(0, ...merges)).toBeLessThan(HEADER_ROW);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AdminUnit, NtmCommune } from '../../core/contract/index';
 import { AppError } from '../../core/errors';
 import { openApp, type AppHandle } from '../app';
+import { readZip } from '../ocop/testing';
 
 /**
  * Test support for reports: a real data folder set up as the district office of Tương Dương (Nghệ An) with a clock
@@ -132,4 +133,39 @@ export async function buildScenario(t: ReportTestApp): Promise<Scenario> {
 
   t.setClock('2025-06-20T08:00:00Z');
   return { communes, c2, c3, products: { A, B, C, D } };
+}
+
+export const PLAN_2025 = {
+  title: 'Kế hoạch xây dựng nông thôn mới và Chương trình OCOP năm 2025',
+  documentNo: '125/KH-UBND',
+  documentDate: '2025-01-15',
+  issuer: 'UBND huyện Tương Dương',
+  yearFrom: 2025,
+  yearTo: 2025,
+};
+
+/**
+ * A hand-built plan for the scenario's year (the report of 2025-Q2 is counted at 20/06/2025, 47% of the year):
+ * 3 more xã NTM (1 recognised: behind), 2 more 4-star products (1 certified: on track), no commune below 15
+ * criteria (Nậm Càn has 13), 10 more thôn NTM (4 reported by hand); the 3rd other commune registered for 2025.
+ */
+export async function addPlan(t: ReportTestApp, s: Scenario): Promise<{ id: string; roadmapCommune: NtmCommune }> {
+  const roadmapCommune = s.communes.filter((c) => c.unitCode !== NAM_CAN)[2]!;
+  const plan = await t.call<{ id: string }>('plans.save', {
+    ...PLAN_2025,
+    targets: [
+      { metric: 'xa_ntm', mode: 'new', value: 3 },
+      { metric: 'ocop_4', mode: 'new', value: 2 },
+      { metric: 'min_criteria', mode: 'level', value: 15 },
+      { metric: 'thon_ntm', mode: 'new', value: 10, achievedManual: 4, note: 'Báo cáo của UBND các xã' },
+    ],
+  });
+  await t.call('plans.roadmap.set', { unitCode: roadmapCommune.unitCode, level: 'xa_ntm', targetYear: 2025, planId: plan.id });
+  return { id: plan.id, roadmapCommune };
+}
+
+/** The visible text of a DOCX's document.xml, paragraph by paragraph (table cells are paragraphs too). */
+export function docxParagraphs(contentBase64: string): string[] {
+  const xml = readZip(Buffer.from(contentBase64, 'base64')).get('word/document.xml')!.toString('utf8');
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((r) => r[1]).join('')).filter((s) => s.trim() !== '');
 }

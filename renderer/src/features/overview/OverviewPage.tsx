@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '../../../../core/contract/index';
 import { NtmOverviewPanel } from '../ntm/NtmOverviewPanel';
+import { PlansDueCard } from '../plans/PlansDueCard';
 import { ReportDeadlineCard } from '../reports/ReportDeadlineCard';
 import { OcopDueCard } from './OcopDueCard';
 
@@ -34,6 +35,7 @@ export function OverviewPage({ info }: OverviewPageProps) {
         <ReportDeadlineCard onOpen={() => (window.location.hash = '#/reports')} />
         <OcopDueCard />
       </SimpleGrid>
+      <PlansDueCard />
       <NtmOverviewPanel />
       <Text size="xs" c="dimmed">
         {t('overview.dataDir')}: {info.dataDir}

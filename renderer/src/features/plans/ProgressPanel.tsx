@@ -10,17 +10,34 @@ const STATUS_COLOR: Record<ProgressStatus, string> = { achieved: 'green', on_tra
 const num = (n: number | null) => (n === null ? '—' : String(n).replace('.', ','));
 const vnDate = (iso: string) => iso.split('-').reverse().join('/');
 
-function PlanProgressCard({ p }: { p: PlanProgress }) {
+function PlanProgressCard({ p, year, onDeleted }: { p: PlanProgress; year: number; onDeleted: () => void }) {
   const [open, setOpen] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   return (
     <Card withBorder data-testid="plan-progress">
       <Stack gap="sm">
-        <div>
-          <Title order={4}>{p.plan.title}</Title>
-          <Text size="sm" c="dimmed">
-            {p.plan.documentNo} ngày {vnDate(p.plan.documentDate)} của {p.plan.issuer} · {p.plan.periodLabel} · tính đến {vnDate(p.asOf)} ({Math.round(p.elapsed * 100)}% thời gian)
-          </Text>
-        </div>
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={4}>{p.plan.title}</Title>
+            <Text size="sm" c="dimmed">
+              {p.plan.documentNo} ngày {vnDate(p.plan.documentDate)} của {p.plan.issuer} · {p.plan.periodLabel} · tính đến {vnDate(p.asOf)} ({Math.round(p.elapsed * 100)}% thời gian)
+            </Text>
+          </div>
+          <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="plan-edit">
+            Sửa kế hoạch
+          </Button>
+        </Group>
+        <Modal opened={editing} onClose={() => setEditing(false)} title="Sửa kế hoạch, chỉ tiêu" size="xl">
+          <PlanForm
+            year={year}
+            plan={p.plan}
+            onSaved={() => setEditing(false)}
+            onDeleted={() => {
+              setEditing(false);
+              onDeleted();
+            }}
+          />
+        </Modal>
         <ProgressChart targets={p.targets} />
         <Table striped withTableBorder>
           <Table.Thead>
@@ -127,7 +144,7 @@ export function ProgressPanel({ year }: ProgressPanelProps) {
       {progress.isPending && <Loader />}
       {progress.isError && <Alert color="red">{progress.error.message}</Alert>}
       {progress.data?.length === 0 && <Alert color="gray">Chưa có kế hoạch nào cho năm {year}. Nhập kế hoạch cùng số, ngày văn bản giao chỉ tiêu.</Alert>}
-      {progress.data?.map((p) => <PlanProgressCard key={p.plan.id} p={p} />)}
+      {progress.data?.map((p) => <PlanProgressCard key={p.plan.id} p={p} year={year} onDeleted={() => setPlanId(null)} />)}
     </Stack>
   );
 }

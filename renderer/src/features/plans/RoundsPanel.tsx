@@ -1,49 +1,31 @@
-import { Alert, Badge, Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import type { RoundDeadline, RoundDetail, RoundItemResult } from '../../../../core/contract/index';
+import type { RoundDeadline, RoundItem, RoundItemResult, RoundTeam } from '../../../../core/contract/index';
 import { ROUND_ITEM_RESULTS, ROUND_ITEM_RESULT_LABELS } from '../../../../core/contract/index';
 import { ComparisonView } from './ComparisonView';
-import { useGenerateTasks, useSaveTeam, useSetItemResult } from './mutations';
+import { useGenerateTasks, useSetItemResult } from './mutations';
 import { useRound, useRounds } from './queries';
 import { RoundForm } from './RoundForm';
+import { RoundReportForm } from './RoundReportForm';
+import { TeamForm } from './TeamForm';
 
 const vnDate = (iso: string | null) => (iso ? iso.split('-').reverse().join('/') : '—');
 const DEADLINE_COLOR: Record<RoundDeadline['state'], string> = { done: 'green', pending: 'blue', overdue: 'red', unset: 'gray' };
 const DEADLINE_STATE: Record<RoundDeadline['state'], string> = { done: 'xong', pending: 'chưa đến hạn', overdue: 'quá hạn', unset: 'chưa đặt hạn' };
 
-function TeamForm({ round }: { round: RoundDetail }) {
-  const save = useSaveTeam();
-  const [name, setName] = useState(`Đoàn công tác liên ngành số ${round.teams.length + 1}`);
-  const [members, setMembers] = useState('');
-  const unassigned = round.items.filter((i) => i.kind === 'commune' && !i.teamId).map((i) => i.code);
-  const submit = () =>
-    save.mutate({
-      roundId: round.id,
-      name,
-      // One member a line: "Họ tên | Cơ quan | Ngành (tuỳ chọn)".
-      members: members
-        .split('\n')
-        .map((l) => l.split('|').map((s) => s.trim()))
-        .filter((p) => p[0] && p[1])
-        .map(([n, organisation, sector]) => ({ name: n!, organisation: organisation!, sector: sector || null })),
-      unitCodes: unassigned,
-    });
+function ItemNote({ roundId, item }: { roundId: string; item: RoundItem }) {
+  const setResult = useSetItemResult();
+  const [note, setNote] = useState(item.resultNote ?? '');
   return (
-    <Stack gap="xs" data-testid="team-form">
-      <TextInput label="Tên đoàn" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-      <Textarea
-        label="Thành viên (mỗi dòng: Họ tên | Cơ quan | Ngành)"
-        autosize
-        minRows={3}
-        value={members}
-        onChange={(e) => setMembers(e.currentTarget.value)}
-        placeholder={'Nguyễn Văn An | Ban Kinh tế - Ngân sách HĐND tỉnh\nLê Văn Cường | Sở Tài nguyên và Môi trường | Môi trường'}
-        data-testid="team-members"
-      />
-      <Button onClick={submit} loading={save.isPending} data-testid="team-save">
-        Lưu đoàn {unassigned.length > 0 ? `và giao ${unassigned.length} xã chưa có đoàn` : ''}
-      </Button>
-    </Stack>
+    <TextInput
+      aria-label={`Ghi chú kết luận, ${item.name}`}
+      placeholder="Ghi chú: khắc phục đến ngày…, đề nghị thu hồi…"
+      size="xs"
+      value={note}
+      onChange={(e) => setNote(e.currentTarget.value)}
+      onBlur={() => note !== (item.resultNote ?? '') && setResult.mutate({ roundId, itemId: item.id, result: item.result, checkedOn: item.checkedOn, note })}
+      data-testid={`item-note-${item.code}`}
+    />
   );
 }
 
@@ -53,17 +35,34 @@ function RoundView({ id }: { id: string }) {
   const generate = useGenerateTasks();
   const [comparing, setComparing] = useState<string | null>(null);
   const [dueOn, setDueOn] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [team, setTeam] = useState<RoundTeam | 'new' | null>(null);
+  const [reporting, setReporting] = useState(false);
   if (round.isPending) return <Loader />;
   if (round.isError) return <Alert color="red">{round.error.message}</Alert>;
   const r = round.data;
   return (
     <Stack data-testid="round-detail">
-      <div>
-        <Title order={4}>{r.title}</Title>
-        <Text size="sm" c="dimmed">
-          {r.documentNo} ngày {vnDate(r.documentDate)} của {r.issuer} · {r.communeCount} xã, {r.productCount} sản phẩm · đã rà soát {r.reviewedCount}, không đảm bảo {r.notConfirmedCount}
-        </Text>
-      </div>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <div>
+          <Title order={4}>{r.title}</Title>
+          <Text size="sm" c="dimmed">
+            {r.documentNo} ngày {vnDate(r.documentDate)} của {r.issuer} · {r.communeCount} xã, {r.productCount} sản phẩm · đã rà soát {r.reviewedCount}, không đảm bảo {r.notConfirmedCount}
+          </Text>
+          {r.differenceCount > 0 && (
+            <Text size="sm" c="red.8" data-testid="round-differences">
+              Kết quả của đoàn khác tự đánh giá: {r.differenceCount} chỉ tiêu tại {r.communesWithDifferences} xã; {r.overstatedCount} tiêu chí xã tự đánh giá đạt nhưng đoàn kết luận không đạt.
+            </Text>
+          )}
+          {r.note && <Text size="sm">{r.note}</Text>}
+        </div>
+        <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="round-edit">
+          Sửa đợt rà soát
+        </Button>
+      </Group>
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Sửa đợt rà soát, đánh giá lại" size="xl">
+        <RoundForm round={r} onSaved={() => setEditing(false)} />
+      </Modal>
       <Group gap="xs" data-testid="round-deadlines">
         {r.deadlines.map((d) => (
           <Badge key={d.key} color={DEADLINE_COLOR[d.state]} variant="light" size="lg">
@@ -73,23 +72,37 @@ function RoundView({ id }: { id: string }) {
       </Group>
       <Group align="flex-start" grow>
         <Card withBorder>
-          <Text fw={600} mb="xs">
-            Đoàn công tác ({r.teams.length})
-          </Text>
+          <Group justify="space-between" mb="xs">
+            <Text fw={600}>Đoàn công tác ({r.teams.length})</Text>
+            <Button size="compact-xs" variant="light" onClick={() => setTeam('new')} data-testid="team-new">
+              Thêm đoàn
+            </Button>
+          </Group>
+          {r.teams.length === 0 && (
+            <Text size="sm" c="dimmed">
+              Chưa thành lập đoàn nào.
+            </Text>
+          )}
           {r.teams.map((t) => (
-            <Stack key={t.id} gap={0} mb="xs">
-              <Text size="sm" fw={600}>
-                {t.name} · {t.itemCount} xã/sản phẩm
-              </Text>
+            <Stack key={t.id} gap={0} mb="xs" data-testid="round-team">
+              <Group gap="xs">
+                <Text size="sm" fw={600}>
+                  {t.name} · {t.itemCount} xã/sản phẩm
+                </Text>
+                <Button size="compact-xs" variant="subtle" onClick={() => setTeam(t)} data-testid={`team-edit-${t.name}`}>
+                  Sửa
+                </Button>
+              </Group>
+              {t.leader && <Text size="xs">Trưởng đoàn: {t.leader}</Text>}
               {t.members.map((m, k) => (
                 <Text key={k} size="xs">
                   {m.name} — {m.organisation}
                   {m.sector ? ` (${m.sector})` : ''}
+                  {m.role ? ` · ${m.role}` : ''}
                 </Text>
               ))}
             </Stack>
           ))}
-          <TeamForm round={r} />
         </Card>
         <Card withBorder>
           <Text fw={600} mb="xs">
@@ -103,7 +116,7 @@ function RoundView({ id }: { id: string }) {
                     <Text size="sm">{i.name}</Text>
                     <Text size="xs" c="dimmed">
                       {i.reason}
-                      {i.teamName ? ` · ${i.teamName}` : ''}
+                      {i.teamName ? ` · ${i.teamName}` : ' · chưa có đoàn'}
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -112,17 +125,26 @@ function RoundView({ id }: { id: string }) {
                         So sánh ({i.findingCount})
                       </Button>
                     )}
+                    {(i.differences ?? 0) > 0 && (
+                      <Badge color="red" variant="light" size="sm" mt={4} display="block">
+                        {i.differences} khác biệt
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
-                    <Select
-                      aria-label="Kết luận"
-                      size="xs"
-                      w={170}
-                      data={ROUND_ITEM_RESULTS.map((v) => ({ value: v, label: ROUND_ITEM_RESULT_LABELS[v] }))}
-                      value={i.result}
-                      onChange={(v) => v && setResult.mutate({ roundId: r.id, itemId: i.id, result: v as RoundItemResult })}
-                      allowDeselect={false}
-                    />
+                    <Stack gap={4}>
+                      <Select
+                        aria-label="Kết luận"
+                        size="xs"
+                        w={190}
+                        data={ROUND_ITEM_RESULTS.map((v) => ({ value: v, label: ROUND_ITEM_RESULT_LABELS[v] }))}
+                        value={i.result}
+                        onChange={(v) => v && setResult.mutate({ roundId: r.id, itemId: i.id, result: v as RoundItemResult, note: i.resultNote })}
+                        allowDeselect={false}
+                        data-testid={`item-result-${i.code}`}
+                      />
+                      <ItemNote key={`${i.id}-${i.resultNote ?? ''}`} roundId={r.id} item={i} />
+                    </Stack>
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -130,6 +152,31 @@ function RoundView({ id }: { id: string }) {
           </Table>
         </Card>
       </Group>
+      <Modal opened={team !== null} onClose={() => setTeam(null)} title={team === 'new' || team === null ? 'Thành lập đoàn công tác liên ngành' : `Sửa ${team.name}`} size="xl">
+        {team !== null && <TeamForm round={r} team={team === 'new' ? undefined : team} onSaved={() => setTeam(null)} />}
+      </Modal>
+      <Card withBorder data-testid="round-report">
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>Báo cáo kết quả đợt rà soát</Text>
+          {r.reportedOn && !reporting && (
+            <Button size="compact-xs" variant="subtle" onClick={() => setReporting(true)} data-testid="round-report-edit">
+              Sửa
+            </Button>
+          )}
+        </Group>
+        {r.reportedOn && !reporting ? (
+          <Stack gap={4}>
+            <Text size="sm" data-testid="round-reported">
+              Đã báo cáo ngày {vnDate(r.reportedOn)}. Kết quả của các đoàn không còn sửa được.
+            </Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="round-conclusion-text">
+              {r.conclusion}
+            </Text>
+          </Stack>
+        ) : (
+          <RoundReportForm round={r} onSaved={() => setReporting(false)} />
+        )}
+      </Card>
       <Group align="flex-end">
         <TextInput label="Thời hạn khắc phục" type="date" value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} data-testid="round-task-due" />
         <Button variant="light" disabled={!dueOn} loading={generate.isPending} onClick={() => generate.mutate({ roundId: r.id, dueOn })} data-testid="round-tasks">

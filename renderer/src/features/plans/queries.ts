@@ -14,6 +14,9 @@ export const plansKeys = {
   compare: (roundId: string, unitCode: string) => ['plans', 'compare', roundId, unitCode] as const,
   tasks: (input: MethodInput<'plans.tasks.list'>) => ['plans', 'tasks', input] as const,
   catalogs: ['plans', 'catalogs'] as const,
+  catalog: (id: string) => ['plans', 'catalog', id] as const,
+  ocopMeta: ['plans', 'ocop-meta'] as const,
+  communes: ['plans', 'communes'] as const,
 };
 
 export const usePlans = () => useQuery({ queryKey: plansKeys.list, queryFn: () => call('plans.list', {}) });
@@ -27,3 +30,7 @@ export const useComparison = (roundId: string, unitCode: string | null) =>
   useQuery({ queryKey: plansKeys.compare(roundId, unitCode ?? ''), queryFn: () => call('plans.findings.compare', { roundId, unitCode: unitCode! }), enabled: unitCode !== null });
 export const useTasks = (input: MethodInput<'plans.tasks.list'>) => useQuery({ queryKey: plansKeys.tasks(input), queryFn: () => call('plans.tasks.list', input) });
 export const useNtmCatalogs = () => useQuery({ queryKey: plansKeys.catalogs, queryFn: () => call('ntm.catalogs.list', {}), staleTime: Infinity });
+export const useNtmCatalog = (id: string | null) =>
+  useQuery({ queryKey: plansKeys.catalog(id ?? ''), queryFn: () => call('ntm.catalogs.get', { id: id! }), enabled: id !== null, staleTime: Infinity });
+export const useOcopMeta = () => useQuery({ queryKey: plansKeys.ocopMeta, queryFn: () => call('ocop.meta', {}), staleTime: Infinity });
+export const useCommunes = () => useQuery({ queryKey: plansKeys.communes, queryFn: () => call('ntm.communes.list', {}), staleTime: 60_000 });

@@ -5,6 +5,7 @@ import type { Figure, ReportModel } from '../../../../core/reports/model';
 import { formatVnDate, formatVnDelta, formatVnNumber } from '../../../../core/reports/vnFormat';
 import { BarChart } from './BarChart';
 import { FigureList, type OpenFigure } from './FigureList';
+import { PlanResultsCard } from './PlanResultsCard';
 
 export type ReportFiguresProps = { model: ReportModel };
 
@@ -219,6 +220,7 @@ export function ReportFigures({ model }: ReportFiguresProps) {
           />
         </Card>
       </SimpleGrid>
+      <PlanResultsCard model={model} />
       <FigureList model={model} open={open} onClose={() => setOpen(null)} />
     </Stack>
   );
