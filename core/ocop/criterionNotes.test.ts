@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import doc from '../../db/reference/ocop/ocop-score-catalog.json';
 import type { OcopSheet } from './catalogModel';
 import { scoreCouncil } from './councilScore';
-import { parseDisqualification } from './disqualification';
+import { disqualificationReasonsFor, parseDisqualification } from './disqualification';
 import { bestAnswers } from './extremeAnswers';
 import { findSheet, findVersion, loadCatalog } from './loadCatalog';
 import { scoreSheet } from './scoreSheet';
@@ -94,5 +94,19 @@ describe('"Chỉ áp dụng khi có câu chuyện sản phẩm" (5.2, dòng 734)
     // With a story, 5.2 counts.
     const told = scoreSheet(qd26, sheet, { ...bestAnswers(sheet), '5.1': option(sheet, '5.1', 'Có câu chuyện sản phẩm') });
     expect(told.total).toBe(96);
+  });
+});
+
+describe('exclusion grounds printed on each sheet ("Hồ sơ bị loại khi: …")', () => {
+  it('offers only the grounds the sheet prints, and refuses others', () => {
+    expect(disqualificationReasonsFor(findSheet(qd26, 1))).toEqual(['forged_dossier', 'food_safety_certificate', 'registration_dossier', 'other']);
+    expect(disqualificationReasonsFor(findSheet(qd26, 15))).toEqual(['forged_dossier', 'food_safety_certificate', 'registration_dossier', 'production_licence', 'other']);
+    expect(disqualificationReasonsFor(findSheet(qd26, 19))).toEqual(['forged_dossier', 'food_safety_certificate', 'registration_dossier', 'product_declaration', 'other']);
+    expect(disqualificationReasonsFor(findSheet(qd26, 21))).toEqual(['forged_dossier', 'registration_dossier', 'other']);
+    expect(disqualificationReasonsFor(findSheet(qd26, 26))).toEqual(['other']);
+    const s21 = findSheet(qd26, 21);
+    expect(() => parseDisqualification(['food_safety_certificate'], s21)).toThrow(expect.objectContaining({ code: 'OCOP_DISQUALIFICATION_INVALID' }));
+    const r = scoreSheet(qd26, findSheet(qd26, 20), bestAnswers(findSheet(qd26, 20)), parseDisqualification(['product_declaration'], findSheet(qd26, 20)));
+    expect(r).toMatchObject({ disqualified: true, stars: 0 });
   });
 });

@@ -15,6 +15,8 @@ export const DISQUALIFICATION_REASONS = {
   food_safety_certificate:
     'Không tuân thủ đầy đủ các quy định về giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm (hoặc điều kiện sản xuất bắt buộc) theo quy định',
   registration_dossier: 'Không đáp ứng về hồ sơ đăng ký theo quy định',
+  production_licence: 'Không có giấy phép sản xuất theo quy định',
+  product_declaration: 'Không có Bản công bố sản phẩm (hoặc tương đương)',
   criterion_note: 'Thuộc trường hợp "Bị loại nếu…" ghi tại tiêu chí',
   evaluation_stopped: 'Không đánh giá các bước tiếp theo, theo ghi chú tại tiêu chí',
   other: 'Hồ sơ bị loại theo kết luận của Hội đồng',
@@ -23,6 +25,26 @@ export const DISQUALIFICATION_REASONS = {
 export type DisqualificationReason = keyof typeof DISQUALIFICATION_REASONS;
 
 export type Disqualification = { reasons: { code: DisqualificationReason; text: string; criterion?: string }[] };
+
+/** Which grounds of the sheet's "bị loại khi" line each reason code stands for (matched in the printed text). */
+const GROUNDS: Partial<Record<DisqualificationReason, RegExp>> = {
+  forged_dossier: /giả mạo hồ sơ/i,
+  food_safety_certificate: /an toàn thực phẩm|điều kiện sản xuất|điều kiện bắt buộc/i,
+  registration_dossier: /hồ sơ đăng ký/i,
+  production_licence: /giấy phép sản xuất/i,
+  product_declaration: /bản công bố sản phẩm/i,
+};
+
+/**
+ * The reasons a Council can give on this sheet: the grounds its "Hồ sơ bị loại khi: …" line prints (bộ 21–25 print
+ * only forgery and the registration dossier; bộ 15 and 17 add the production licence; bộ 19 and 20 the product
+ * declaration; bộ 26 prints none), and always the Council's own conclusion ("other").
+ */
+export function disqualificationReasonsFor(sheet: OcopSheet): DisqualificationReason[] {
+  const line = sheet.disqualification ?? '';
+  const printed = (Object.keys(GROUNDS) as DisqualificationReason[]).filter((code) => GROUNDS[code]!.test(line));
+  return [...printed, 'other'];
+}
 
 const ALIASES: Record<string, DisqualificationReason> = {
   forged_dossier: 'forged_dossier',
@@ -34,6 +56,12 @@ const ALIASES: Record<string, DisqualificationReason> = {
   missing_food_safety_certificate: 'food_safety_certificate',
   registration_dossier: 'registration_dossier',
   registrationdossier: 'registration_dossier',
+  production_licence: 'production_licence',
+  productionlicence: 'production_licence',
+  production_license: 'production_licence',
+  productionlicense: 'production_licence',
+  product_declaration: 'product_declaration',
+  productdeclaration: 'product_declaration',
   incompleteregistration: 'registration_dossier',
   incomplete_registration: 'registration_dossier',
   other: 'other',
@@ -55,6 +83,13 @@ export function parseDisqualification(input: unknown, sheet: OcopSheet): Disqual
         reason: key,
         known: Object.keys(DISQUALIFICATION_REASONS),
       });
+    }
+    if (!disqualificationReasonsFor(sheet).includes(code)) {
+      throw new AppError(
+        OcopErrorCode.disqualificationInvalid,
+        `Bộ tiêu chí số ${sheet.no} không có trường hợp loại hồ sơ "${DISQUALIFICATION_REASONS[code]}" (dòng "Hồ sơ bị loại khi": ${sheet.disqualification ?? 'không có'}).`,
+        { reason: code, sheet: sheet.no },
+      );
     }
     if (!reasons.some((r) => r.code === code)) reasons.push({ code, text: DISQUALIFICATION_REASONS[code] });
   };

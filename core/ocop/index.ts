@@ -9,7 +9,7 @@ export { scoreCouncil } from './councilScore';
 export type { CouncilMember, CouncilScoreResult } from './councilScore';
 export type { UnmetMinimum } from './minimums';
 export { bandFor } from './starBands';
-export { DISQUALIFICATION_REASONS, parseDisqualification } from './disqualification';
+export { DISQUALIFICATION_REASONS, disqualificationReasonsFor, parseDisqualification } from './disqualification';
 export { declarableNote } from './criterionNotes';
 export { fractionValue, pointsText } from './points';
 export type { Disqualification, DisqualificationReason } from './disqualification';

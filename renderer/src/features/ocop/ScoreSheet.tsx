@@ -1,7 +1,7 @@
 import { Alert, Badge, Box, Button, Card, Checkbox, CloseButton, Grid, Group, Loader, Radio, SegmentedControl, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { OcopEvaluation, OcopEvaluationLevel, OcopProductDetail } from '../../../../core/contract/index';
-import { declarableNote, DISQUALIFICATION_REASONS, parseDisqualification, previewScore, type DisqualificationReason, type OcopAnswers, type OcopCriterion, type OcopVersion } from '../../../../core/ocop';
+import { declarableNote, DISQUALIFICATION_REASONS, disqualificationReasonsFor, parseDisqualification, previewScore, type DisqualificationReason, type OcopAnswers, type OcopCriterion, type OcopVersion } from '../../../../core/ocop';
 import { vnDate, vnNumber, todayIso } from './format';
 import { useSaveEvaluation } from './mutations';
 import { useOcopMeta, useOcopSheet } from './queries';
@@ -214,7 +214,7 @@ function SheetEditor({ product, initial, onSaved }: { product: OcopProductDetail
               Hồ sơ bị loại hoặc dừng đánh giá khi
             </Text>
             <Stack gap={4}>
-              {(['forged_dossier', 'food_safety_certificate', 'registration_dossier', 'other'] as const).map((code) => (
+              {disqualificationReasonsFor(sheet).map((code) => (
                 <Checkbox
                   key={code}
                   size="xs"
