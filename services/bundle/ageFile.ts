@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { hkdf } from '@noble/hashes/hkdf.js';
@@ -31,8 +31,11 @@ const NONCE_BYTES = 16;
 /** Real headers are a few hundred bytes per recipient. */
 const MAX_HEADER_BYTES = 64 * 1024;
 
+/** What starts an age file (header and payload nonce) and the STREAM key its payload is sealed with. */
+export type AgeEncryption = { head: Uint8Array; sealer: AgeSealer };
+
 /**
- * Encrypts a plaintext stream to age recipients ("age1…"); the ciphertext is a stream too.
+ * Prepares an age file for the recipients ("age1…"): its header and a sealer for its payload.
  *
  * The header (stanzas, MAC) comes from age-encryption's Encrypter: an extra recipient that adds no stanza
  * sees the file key, and the header is cut from the library's encryption of an empty file, which is then
@@ -41,10 +44,7 @@ const MAX_HEADER_BYTES = 64 * 1024;
  * slower than `age` itself on large attachments. A fresh payload nonce is drawn; the header MAC does not
  * cover it (C2SP age spec, "Header" and "Payload").
  */
-export async function encryptStream(
-  plaintext: ReadableStream<Uint8Array>,
-  recipients: readonly string[],
-): Promise<ReadableStream<Uint8Array>> {
+export async function prepareAgeEncryption(recipients: readonly string[]): Promise<AgeEncryption> {
   const encrypter = new Encrypter();
   for (const r of recipients) encrypter.addRecipient(r);
   let fileKey: Uint8Array | null = null;
@@ -60,47 +60,98 @@ export async function encryptStream(
   if (fileKey === null || header[header.length - 1] !== 0x0a) throw new Error('age header could not be prepared');
   const nonce = new Uint8Array(randomBytes(NONCE_BYTES));
   const streamKey = hkdf(sha256, fileKey, nonce, new TextEncoder().encode('payload'), 32);
-  return toStream(sealChunks(plaintext, streamKey, concat([header, nonce])));
+  return { head: concat([header, nonce]), sealer: new AgeSealer(streamKey) };
 }
 
-async function* sealChunks(plaintext: ReadableStream<Uint8Array>, key: Uint8Array, head: Uint8Array): AsyncGenerator<Uint8Array> {
+/**
+ * The STREAM payload writer: plaintext in, sealed 64 KiB chunks out, each as its ciphertext and its tag.
+ * Whole chunks are sealed straight from the caller's bytes; only a chunk that spans two pushes is copied.
+ * At least one byte is held back until finish(): the final chunk carries the "last" flag and may be full-size.
+ * The caller must not change pushed bytes until the call returns.
+ */
+export class AgeSealer {
+  private counter = 0;
+  private readonly staging = Buffer.allocUnsafe(CHUNK);
+  private staged = 0;
+  private finished = false;
+
+  constructor(private readonly key: Uint8Array) {}
+
+  /** Seals what can be sealed and returns the sealed pieces, in order (possibly none). */
+  push(plaintext: Uint8Array): Uint8Array[] {
+    if (this.finished) throw new Error('age payload already finished');
+    const out: Uint8Array[] = [];
+    let at = 0;
+    const length = plaintext.length;
+    if (this.staged > 0) {
+      if (this.staged === CHUNK && length > 0) {
+        this.seal(this.staging, false, out);
+        this.staged = 0;
+      } else {
+        const take = Math.min(CHUNK - this.staged, length);
+        this.staging.set(plaintext.subarray(0, take), this.staged);
+        this.staged += take;
+        at = take;
+        if (this.staged === CHUNK && at < length) {
+          this.seal(this.staging, false, out);
+          this.staged = 0;
+        }
+      }
+    }
+    // More than a chunk left: seal one, it is not the last.
+    while (length - at > CHUNK) {
+      this.seal(plaintext.subarray(at, at + CHUNK), false, out);
+      at += CHUNK;
+    }
+    if (at < length) {
+      this.staging.set(plaintext.subarray(at), this.staged);
+      this.staged += length - at;
+    }
+    return out;
+  }
+
+  /** Seals the final chunk (empty only if the whole payload is). */
+  finish(): Uint8Array[] {
+    if (this.finished) throw new Error('age payload already finished');
+    this.finished = true;
+    const out: Uint8Array[] = [];
+    this.seal(this.staging.subarray(0, this.staged), true, out);
+    this.staged = 0;
+    return out;
+  }
+
+  private seal(plain: Uint8Array, last: boolean, out: Uint8Array[]): void {
+    const nonce = Buffer.alloc(12);
+    nonce.writeUIntBE(this.counter++, 5, 6); // 11-byte big-endian counter; 48 bits cover any real file
+    nonce[11] = last ? 1 : 0;
+    const cipher = createCipheriv('chacha20-poly1305', this.key, nonce, { authTagLength: TAG });
+    const sealed = cipher.update(plain);
+    if (sealed.length > 0) out.push(sealed);
+    const final = cipher.final();
+    if (final.length > 0) out.push(final);
+    out.push(cipher.getAuthTag());
+  }
+}
+
+/** Encrypts a plaintext stream to age recipients ("age1…"); the ciphertext is a stream too (see prepareAgeEncryption). */
+export async function encryptStream(
+  plaintext: ReadableStream<Uint8Array>,
+  recipients: readonly string[],
+): Promise<ReadableStream<Uint8Array>> {
+  const { head, sealer } = await prepareAgeEncryption(recipients);
+  return toStream(sealChunks(plaintext, sealer, head));
+}
+
+async function* sealChunks(plaintext: ReadableStream<Uint8Array>, sealer: AgeSealer, head: Uint8Array): AsyncGenerator<Uint8Array> {
   yield head;
   const reader = plaintext.getReader();
-  // Queued plaintext as views (no copies): a chunk is fed to the cipher piece by piece.
-  const queue: Uint8Array[] = [];
-  let queued = 0;
-  let counter = 0;
-  function* seal(n: number, last: boolean): Generator<Uint8Array> {
-    const nonce = Buffer.alloc(12);
-    nonce.writeUIntBE(counter++, 5, 6); // 11-byte big-endian counter; 48 bits cover any real file
-    nonce[11] = last ? 1 : 0;
-    const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: TAG });
-    let left = n;
-    while (left > 0) {
-      const first = queue[0]!;
-      const piece = first.length <= left ? first : first.subarray(0, left);
-      if (piece === first) queue.shift();
-      else queue[0] = first.subarray(left);
-      left -= piece.length;
-      queued -= piece.length;
-      const out = cipher.update(piece);
-      if (out.length > 0) yield out;
-    }
-    const final = cipher.final();
-    if (final.length > 0) yield final;
-    yield cipher.getAuthTag();
-  }
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (value.length === 0) continue;
-      queue.push(value);
-      queued += value.length;
-      // Keep at least one byte back: the final chunk must carry the "last" flag (it may be full-size).
-      while (queued > CHUNK) yield* seal(CHUNK, false);
+      yield* sealer.push(value);
     }
-    yield* seal(queued, true);
+    yield* sealer.finish();
   } finally {
     reader.releaseLock();
   }
@@ -146,12 +197,19 @@ export type AgeDecryptOptions = {
    * does not.
    */
   plaintextBlock?: number;
+  /** Also compute the SHA-256 of the whole file from the bytes read (see AgeDecryption.fileSha256). */
+  hashFile?: boolean;
 };
 
 export type AgeDecryption = {
   plaintextBytes: number;
   /** Authenticated plaintext chunks. The last one is only yielded once the final chunk has been verified. */
   chunks: AsyncGenerator<Uint8Array>;
+  /**
+   * With `hashFile`: the SHA-256 (hex) of the file, from the very bytes that were decrypted (no second read),
+   * once `chunks` has run to its end; null before that or without `hashFile`.
+   */
+  fileSha256: () => string | null;
 };
 
 /**
@@ -190,12 +248,19 @@ export async function openAgeFile(path: string, options: AgeDecryptOptions): Pro
     }
     const nonce = await readAt(file, headerLength, NONCE_BYTES);
     const streamKey = hkdf(sha256, fileKey, nonce, new TextEncoder().encode('payload'), 32);
-    return { plaintextBytes, chunks: payloadChunks(file, streamKey, payloadStart, chunkCount, lastSealed) };
+    // Every byte of the file is read once: header (from `head`), nonce, then the payload in order.
+    const fileHash = options.hashFile === true ? createHash('sha256').update(head.subarray(0, headerLength)).update(nonce) : null;
+    let digest: string | null = null;
+    const chunks = payloadChunks(file, streamKey, payloadStart, chunkCount, lastSealed, fileHash, (hex) => (digest = hex));
+    return { plaintextBytes, chunks, fileSha256: () => digest };
   } catch (e) {
     await file.close();
     throw e;
   }
 }
+
+/** Sealed chunks read from the file at once (about 1 MiB): few, large reads, the next one under way while this one is opened. */
+const READ_CHUNKS = 16;
 
 async function* payloadChunks(
   file: FileHandle,
@@ -203,29 +268,51 @@ async function* payloadChunks(
   start: number,
   count: number,
   lastSealed: number,
+  fileHash: Hash | null,
+  onFileHash: (hex: string) => void,
 ): AsyncGenerator<Uint8Array> {
+  const span = (first: number) => {
+    const n = Math.min(READ_CHUNKS, count - first);
+    return (n - 1) * SEALED_CHUNK + (first + n === count ? lastSealed : SEALED_CHUNK);
+  };
+  const readBlock = (first: number) => {
+    const p = readAt(file, start + first * SEALED_CHUNK, span(first));
+    p.catch(() => undefined); // awaited below or in finally; never an unhandled rejection
+    return p;
+  };
+  let ahead: Promise<Uint8Array> | null = readBlock(0);
   try {
-    for (let i = 0; i < count; i++) {
-      const last = i === count - 1;
-      const sealed = await readAt(file, start + i * SEALED_CHUNK, last ? lastSealed : SEALED_CHUNK);
-      if (!last) {
-        const plain = openChunk(key, i, false, sealed);
-        if (plain === null) throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
-        yield plain;
-        continue;
+    for (let first = 0; first < count; first += READ_CHUNKS) {
+      const block: Uint8Array = await ahead!;
+      ahead = first + READ_CHUNKS < count ? readBlock(first + READ_CHUNKS) : null;
+      fileHash?.update(block);
+      const n = Math.min(READ_CHUNKS, count - first);
+      for (let j = 0; j < n; j++) {
+        const i = first + j;
+        const last = i === count - 1;
+        const sealed = block.subarray(j * SEALED_CHUNK, last ? j * SEALED_CHUNK + lastSealed : (j + 1) * SEALED_CHUNK);
+        if (!last) {
+          const plain = openChunk(key, i, false, sealed);
+          if (plain === null) throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
+          yield plain;
+          continue;
+        }
+        const plain = openChunk(key, i, true, sealed);
+        if (plain !== null) {
+          yield plain;
+          continue;
+        }
+        // Authentic as a middle chunk: the file stops where more chunks should follow.
+        if (sealed.length === SEALED_CHUNK && openChunk(key, i, false, sealed) !== null) {
+          throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'ends at a chunk boundary' });
+        }
+        throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
       }
-      const plain = openChunk(key, i, true, sealed);
-      if (plain !== null) {
-        yield plain;
-        continue;
-      }
-      // Authentic as a middle chunk: the file stops where more chunks should follow.
-      if (sealed.length === SEALED_CHUNK && openChunk(key, i, false, sealed) !== null) {
-        throw bundleError('BUNDLE_TRUNCATED', { layer: 'age', reason: 'ends at a chunk boundary' });
-      }
-      throw bundleError('BUNDLE_DECRYPT_FAILED', { layer: 'age', chunk: i });
     }
+    if (fileHash !== null) onFileHash(fileHash.digest('hex'));
   } finally {
+    // A read still under way must finish before its file is closed.
+    if (ahead !== null) await ahead.catch(() => undefined);
     await file.close();
   }
 }

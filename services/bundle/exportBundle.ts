@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { bundleError } from '../../core/bundle/errors';
 import { resolveLimits, type BundleLimits } from '../../core/bundle/limits';
 import {
@@ -19,8 +19,8 @@ import {
   dataEntryName,
 } from '../../core/bundle/paths';
 import { isAppError } from '../../core/errors';
-import { encryptStream } from './ageFile';
-import { writeFileAtomically } from './atomicFile';
+import { ageCiphertextSize, prepareAgeEncryption, type AgeEncryption } from './ageFile';
+import { AtomicFileWriter } from './atomicFile';
 import type { MinisignSecretKey } from './minisignKeys';
 import { signMinisign } from './minisignSignature';
 import { encodeNdjson, type BundleRecord } from './ndjson';
@@ -48,7 +48,8 @@ export type ExportBundleInput = {
   limits?: Partial<BundleLimits>;
 };
 
-export type ExportBundleResult = { path: string; bytes: number; manifest: BundleManifest };
+/** `sha256`: of the bundle file as written (hex), computed while writing it. */
+export type ExportBundleResult = { path: string; bytes: number; sha256: string; manifest: BundleManifest };
 
 type Part =
   | { kind: 'memory'; name: string; bytes: Uint8Array }
@@ -123,16 +124,26 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
   checkWriteLimits(parts, manifestBytes.length, limits);
 
   const bytesTotal = parts.reduce((n, p) => n + tarEntrySpan(partSize(p)), 0) + 2 * TAR_BLOCK;
-  const tar = toReadableStream(tarChunks(parts, timestamp, bytesTotal, input.onProgress));
-  let ciphertext: ReadableStream<Uint8Array>;
+  let age: AgeEncryption;
   try {
-    ciphertext = await encryptStream(tar, input.recipients);
+    age = await prepareAgeEncryption(input.recipients);
   } catch (e) {
     if (isAppError(e)) throw e;
     throw bundleError('KEY_INVALID', { kind: 'age recipient', reason: e instanceof Error ? e.message : String(e) });
   }
-  const bytes = await writeFileAtomically(input.outputPath, ciphertext);
-  return { path: input.outputPath, bytes, manifest };
+  // tar → age → temp file, piece by piece; the file is renamed into place only once complete (and fsynced).
+  const file = await AtomicFileWriter.create(input.outputPath, { expectedBytes: ageCiphertextSize(age.head.length, bytesTotal) });
+  try {
+    await file.write([age.head]);
+    for await (const piece of tarChunks(parts, timestamp, bytesTotal, input.onProgress)) await file.write(age.sealer.push(piece));
+    await file.write(age.sealer.finish());
+    const { bytes, sha256 } = await file.commit();
+    return { path: input.outputPath, bytes, sha256, manifest };
+  } catch (e) {
+    await file.abort();
+    if (isAppError(e)) throw e;
+    throw bundleError('BUNDLE_WRITE_FAILED', { reason: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 function partSize(p: Part): number {
@@ -151,6 +162,7 @@ function checkWriteLimits(parts: Part[], manifestBytes: number, limits: BundleLi
   if (total > limits.maxTotalBytes) throw bundleError('BUNDLE_TOO_LARGE', { limit: 'maxTotalBytes' });
 }
 
+/** The archive, piece by piece. A piece is only valid until the next one is asked for (attachment reads reuse two buffers). */
 async function* tarChunks(
   parts: Part[],
   mtimeSeconds: number,
@@ -158,6 +170,7 @@ async function* tarChunks(
   onProgress?: (p: ExportProgress) => void,
 ): AsyncGenerator<Uint8Array> {
   let bytesDone = 0;
+  const buffers: [Buffer, Buffer] = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
   const emit = (chunk: Uint8Array): Uint8Array => {
     bytesDone += chunk.length;
     onProgress?.({ bytesDone, bytesTotal });
@@ -168,7 +181,7 @@ async function* tarChunks(
     if (part.kind === 'memory') {
       if (part.bytes.length > 0) yield emit(part.bytes);
     } else {
-      yield* streamAttachment(part, emit);
+      yield* streamAttachment(part, emit, buffers);
     }
     const pad = tarPadding(partSize(part));
     if (pad.length > 0) yield emit(pad);
@@ -176,49 +189,55 @@ async function* tarChunks(
   yield emit(tarEnd());
 }
 
-/** Streams a file in 1 MiB reads, checking that it still has the announced size and hash. */
+/** Bytes per read of an attachment. */
+const READ_BYTES = 1024 * 1024;
+
+/**
+ * Streams a file in 1 MiB reads (the next one under way while this one is encrypted), checking that it still
+ * has the announced size and hash. The reads take turns in the two `buffers`: a chunk is only valid until the
+ * consumer asks for the next one (exportBundle encrypts it before that, and the cipher copies).
+ */
 async function* streamAttachment(
   part: Extract<Part, { kind: 'file' }>,
   emit: (chunk: Uint8Array) => Uint8Array,
+  buffers: readonly [Buffer, Buffer],
 ): AsyncGenerator<Uint8Array> {
   const hash = createHash('sha256');
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(part.path, 'r');
   } catch {
     throw bundleError('BUNDLE_ATTACHMENT_MISSING', { sha256: part.sha256, path: part.path });
   }
+  let turn = 0;
+  const read = (position: number) => {
+    const buffer = buffers[turn]!;
+    turn ^= 1;
+    const length = Math.min(READ_BYTES, part.size - position);
+    const p = handle.read(buffer, 0, length, position).then(({ bytesRead }) => buffer.subarray(0, bytesRead));
+    p.catch(() => undefined); // awaited below or in finally
+    return p;
+  };
+  let ahead: Promise<Uint8Array> | null = part.size > 0 ? read(0) : null;
   try {
     let done = 0;
-    while (done < part.size) {
-      const buffer = new Uint8Array(Math.min(1024 * 1024, part.size - done));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, done);
-      if (bytesRead === 0) throw bundleError('BUNDLE_ATTACHMENT_MISSING', { sha256: part.sha256, reason: 'file shrank' });
-      const chunk = buffer.subarray(0, bytesRead);
+    while (ahead !== null) {
+      const chunk = await ahead;
+      ahead = null;
+      if (chunk.length === 0) throw bundleError('BUNDLE_ATTACHMENT_MISSING', { sha256: part.sha256, reason: 'file shrank' });
+      done += chunk.length;
+      if (done < part.size) ahead = read(done);
       hash.update(chunk);
-      done += bytesRead;
       yield emit(chunk);
     }
   } finally {
+    if (ahead !== null) await ahead.catch(() => undefined);
     await handle.close();
   }
   const actual = hash.digest('hex');
   if (actual !== part.sha256) {
     throw bundleError('BUNDLE_HASH_MISMATCH', { path: part.path, expected: part.sha256, actual });
   }
-}
-
-function toReadableStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await chunks.next();
-      if (next.done === true) controller.close();
-      else controller.enqueue(next.value);
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportBundle } from './exportBundle';
 import { readBundle } from './readBundle';
-import { openAgeFile } from './ageFile';
+import { openAgeFile, prepareAgeEncryption } from './ageFile';
 import { formatAgeIdentityFile, generateAgeKeyPair, parseAgeIdentityFile, type AgeKeyPair } from './keys';
 import {
   formatPublicKeyFile,
@@ -82,8 +82,10 @@ describe('bundle ↔ age, tar and minisign CLIs', () => {
     // The same plaintext re-encrypted by `age -r` is a bundle we read.
     const reencrypted = join(dir, 'reencrypted.ntmb');
     runTool(AGE, ['-r', province.recipient, '-o', reencrypted, tarFile]);
-    const read = await readBundle({ path: reencrypted, identities: [province.identity], trustedSigners: [publicKeyOf(office)] });
+    const read = await readBundle({ path: reencrypted, identities: [province.identity], trustedSigners: [publicKeyOf(office)], hashFile: true });
     expect(read.sequence).toBe(3);
+    // A small file's hash comes from the bytes decrypted: it is the file's.
+    expect(read.fileSha256).toBe(createHash('sha256').update(readFileSync(reencrypted)).digest('hex'));
     expect(read.records.commune[0].name).toBe('Xã Đông Hội');
   });
 
@@ -100,6 +102,55 @@ describe('bundle ↔ age, tar and minisign CLIs', () => {
     }
   });
 
+  it('our payload sealer, fed at odd piece sizes around chunk boundaries: `age -d` decrypts it', async () => {
+    const keyFile = join(dir, 'keygen-sealer.key');
+    runTool(AGE_KEYGEN, ['-o', keyFile]);
+    const keys = await parseAgeIdentityFile(readFileSync(keyFile, 'utf8'));
+    for (const size of [0, 1, 65535, 65536, 65537, 2 * 65536, 2 * 65536 + 1, 300_000]) {
+      for (const split of ['whole', 'bytes', 'ragged']) {
+        const plain = randomBytes(size);
+        const { head, sealer } = await prepareAgeEncryption([keys.recipient]);
+        const parts: Uint8Array[] = [head];
+        let at = 0;
+        let step = 0;
+        while (at < size) {
+          const n = split === 'whole' ? size : split === 'bytes' ? Math.min(size - at, at % 3 === 0 ? 1 : 65536) : [65535, 1, 0, 70_000, 65536, 3][step++ % 6]!;
+          parts.push(...sealer.push(plain.subarray(at, at + n)));
+          at += n;
+        }
+        parts.push(...sealer.finish());
+        const p = join(dir, `sealed-${size}-${split}.age`);
+        writeFileSync(p, Buffer.concat(parts));
+        expect(runTool(AGE, ['-d', '-i', keyFile, p]).equals(plain), `${size} ${split}`).toBe(true);
+      }
+    }
+  });
+
+  it('a bundle over 8 MiB (its hash computed on a worker thread): the hash is the file’s and `age -d` opens it', async () => {
+    const content = randomBytes(9 * 1024 * 1024 + 12345);
+    const attachment = join(dir, 'large.bin');
+    writeFileSync(attachment, content);
+    const { createHash } = await import('node:crypto');
+    const hash = createHash('sha256').update(content).digest('hex');
+    const bundle = join(dir, 'large.ntmb');
+    const result = await exportBundle({
+      outputPath: bundle, officeCode: 'H01', sequence: 4, periods: [],
+      records: { commune: [{ id: 'c1', name: 'Xã Đông Hội' }] }, attachments: { [hash]: attachment },
+      signingKey: office, recipients: [province.recipient],
+    });
+    const written = readFileSync(bundle);
+    expect(result.bytes).toBe(written.length);
+    expect(result.sha256).toBe(createHash('sha256').update(written).digest('hex'));
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const out = join(dir, 'large-unpacked');
+    mkdirSync(out);
+    runTool(AGE, ['-d', '-i', join(dir, 'province.key'), '-o', join(dir, 'large.tar'), bundle]);
+    runTool('tar', ['-x', '-f', join(dir, 'large.tar'), '-C', out]);
+    expect(readFileSync(join(out, 'attachments', hash)).equals(content)).toBe(true);
+    const read = await readBundle({ path: bundle, identities: [province.identity], trustedSigners: [publicKeyOf(office)], hashFile: true });
+    expect(read.fileSha256).toBe(result.sha256);
+  });
+
   it('signatures by `minisign -S` (prehashed and legacy) verify with our code', async () => {
     const sec = join(dir, 'cli.key');
     const pub = join(dir, 'cli.pub');
@@ -107,7 +158,8 @@ describe('bundle ↔ age, tar and minisign CLIs', () => {
     const message = join(dir, 'message.json');
     writeFileSync(message, '{"xã":"Đông Hội"}\n');
     const key = parsePublicKey(readFileSync(pub, 'utf8'));
-    expect(readFileSync(pub, 'utf8')).toContain(keyIdHex(key.keyId));
+    // minisign prints the key id as "%" PRIX64, without zero padding: no leading zeros.
+    expect(readFileSync(pub, 'utf8')).toContain(`public key ${keyIdHex(key.keyId).replace(/^0+(?=.)/, '')}`);
     for (const legacy of [false, true]) {
       const sig = join(dir, legacy ? 'legacy.minisig' : 'hashed.minisig');
       runTool(MINISIGN, ['-S', ...(legacy ? ['-l'] : []), '-s', sec, '-m', message, '-x', sig, '-t', 'trusted ✓ bình luận']);

@@ -6,7 +6,8 @@ import { resolveLimits, type BundleLimits } from '../../core/bundle/limits';
 import { parseManifest, type BundleManifest, type BundleManifestFile } from '../../core/bundle/manifest';
 import { sameText } from '../../core/bundle/nfc';
 import { MANIFEST_NAME, SIGNATURE_NAME, classifyEntryName, entryNameKey } from '../../core/bundle/paths';
-import { openAgeFile } from './ageFile';
+import { openAgeFile, type AgeDecryption } from './ageFile';
+import { hashFileOnWorker } from './fileHasher';
 import { keyIdHex, type MinisignPublicKey } from './minisignKeys';
 import { verifyMinisign } from './minisignSignature';
 import { NdjsonReader, type BundleRecord, type RecordValidator } from './ndjson';
@@ -25,6 +26,11 @@ export type ReadBundleInput = {
   attachmentsDir?: string;
   validateRecord?: RecordValidator;
   limits?: Partial<BundleLimits>;
+  /**
+   * Also return the SHA-256 of the bundle file: computed on a worker thread while this one decrypts (large files),
+   * or from the very bytes decrypted (small ones); never by reading the file again afterwards.
+   */
+  hashFile?: boolean;
 };
 
 export type ReadBundleResult = {
@@ -36,6 +42,8 @@ export type ReadBundleResult = {
   records: Record<string, BundleRecord[]>;
   /** SHA-256 → path in attachmentsDir (empty when no attachmentsDir was given). */
   attachments: Record<string, string>;
+  /** With `hashFile`: SHA-256 (hex) of the whole bundle file as read; otherwise null. */
+  fileSha256: string | null;
 };
 
 /**
@@ -48,7 +56,20 @@ export async function readBundle(input: ReadBundleInput): Promise<ReadBundleResu
   const limits = resolveLimits(input.limits);
   // The archive is not compressed: a file much larger than the expanded limit cannot be valid.
   const maxFileBytes = Math.ceil((limits.maxTotalBytes + (limits.maxEntries + 2) * TAR_BLOCK * 2) * 1.001) + 65536;
-  const age = await openAgeFile(input.path, { identities: input.identities, maxFileBytes, plaintextBlock: TAR_BLOCK });
+  // The file's hash: for a large file, read and hashed on another thread meanwhile; else from the bytes decrypted.
+  const offThread = input.hashFile === true ? hashFileOnWorker(input.path, await fileSize(input.path), WHOLE_FILE_HASH_MIN_BYTES) : null;
+  let age: AgeDecryption;
+  try {
+    age = await openAgeFile(input.path, {
+      identities: input.identities,
+      maxFileBytes,
+      plaintextBlock: TAR_BLOCK,
+      hashFile: input.hashFile === true && offThread === null,
+    });
+  } catch (e) {
+    await offThread?.stop();
+    throw e;
+  }
   const tar = new TarReader(age.chunks, limits);
   let staging: string | undefined;
   try {
@@ -144,8 +165,10 @@ export async function readBundle(input: ReadBundleInput): Promise<ReadBundleResu
         : { keyId: keyIdHex(verified.key.keyId), officeCode: verified.key.officeCode },
       records,
       attachments,
+      fileSha256: offThread === null ? age.fileSha256() : await offThreadDigest(offThread.digest),
     };
   } finally {
+    await offThread?.stop();
     await age.chunks.return(undefined);
     if (staging !== undefined) await rm(staging, { recursive: true, force: true });
   }
@@ -182,6 +205,26 @@ function decodeUtf8(bytes: Uint8Array, code: 'BUNDLE_INVALID_UTF8' | 'BUNDLE_SIG
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw bundleError(code, { reason: 'not UTF-8' });
+  }
+}
+
+/** Bundles from this size on have their file hash computed on a worker thread (a 20,000-record bundle is ~6 MB). */
+const WHOLE_FILE_HASH_MIN_BYTES = 4 * 1024 * 1024;
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // openAgeFile reports the file as unreadable
+  }
+}
+
+async function offThreadDigest(digest: Promise<string>): Promise<string> {
+  try {
+    return await digest;
+  } catch (e) {
+    // The file changed or vanished while it was being imported.
+    throw bundleError('BUNDLE_FILE_UNREADABLE', { reason: e instanceof Error ? e.message : String(e) });
   }
 }
 

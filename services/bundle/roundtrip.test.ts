@@ -108,6 +108,24 @@ describe('exportBundle + readBundle', () => {
     expect(readdirSync(dir)).toEqual(['a.txt']);
   });
 
+  it('a large export that fails late (hash thread and early syncs under way) leaves no file behind', async () => {
+    const dir = temp();
+    const good = join(dir, 'good.bin');
+    const bad = join(dir, 'bad.bin');
+    const goodContent = Buffer.alloc(9 * 1024 * 1024, 7);
+    writeFileSync(good, goodContent);
+    writeFileSync(bad, 'changed after it was stored');
+    const out = join(dir, 'x.ntmb');
+    const code = await errorCodeOf(exportBundle({
+      outputPath: out, officeCode: 'H01', sequence: 1, periods: [], records: {},
+      // Attachments go in hash order: the good one (9 MiB written) first, then fff… (the changed one).
+      attachments: { [sha(goodContent)]: good, ['f'.repeat(64)]: bad }, signingKey: office, recipients: [province.recipient],
+    }));
+    expect(code).toBe('BUNDLE_HASH_MISMATCH');
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(['bad.bin', 'good.bin']);
+  });
+
   it('refuses duplicate ids (also NFC/NFD twins) and records without id on export', async () => {
     const dir = temp();
     const base = { outputPath: join(dir, 'x'), officeCode: 'H01', sequence: 1, periods: [], signingKey: office, recipients: [province.recipient] };

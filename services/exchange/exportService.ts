@@ -179,7 +179,7 @@ async function writeExport(ctx: ServiceContext, input: ExportInput): Promise<Exc
     created_at: createdAt.toISOString(),
     file_name: fileName,
     bytes: result.bytes,
-    sha256: await sha256File(outputPath),
+    sha256: result.sha256,
     counts_json: JSON.stringify(result.manifest.counts),
     periods_json: JSON.stringify(result.manifest.periods),
     attachment_count: Object.keys(collected.attachments).length,

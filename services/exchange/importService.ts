@@ -193,7 +193,6 @@ async function importOne(
   progress('reading');
   try {
     fileBytes = (await stat(file.path)).size;
-    fileSha256 = await sha256File(file.path);
     await mkdir(staging, { recursive: true });
     const read = await readBundle({
       path: file.path,
@@ -201,7 +200,10 @@ async function importOne(
       trustedSigners: keys.signers,
       attachmentsDir: staging,
       validateRecord: validateBundleRecord,
+      // The file's hash for the log, computed while the bundle is read (a refused file is hashed in the catch below).
+      hashFile: true,
     });
+    fileSha256 = read.fileSha256 ?? '';
     manifest = read.manifest;
     signerFingerprint = keys.fingerprints.get(read.signer.keyId) ?? null;
     const officeCode = read.officeCode;
@@ -296,6 +298,7 @@ async function importOne(
     };
   } catch (e) {
     for (const path of placed) await rm(path, { force: true });
+    if (fileSha256 === '') fileSha256 = await sha256File(file.path).catch(() => '');
     if (!isAppError(e)) console.error(`[exchange.import] ${file.fileName}:`, e);
     const error = toErrorPayload(e);
     const logId = await insertImportLog(ctx.db, {

@@ -21,6 +21,8 @@ import { RECORD_TYPES, type RecordTypeSpec } from './recordTypes';
 type OwnedStatements = {
   select: BetterSqlite3.Statement;
   insert: BetterSqlite3.Statement;
+  /** The same insert, doing nothing if the id exists: `changes` tells a new record from an existing one. */
+  insertNew: BetterSqlite3.Statement;
   update: BetterSqlite3.Statement;
   parents: { column: string; recordType: string; select: BetterSqlite3.Statement }[];
 };
@@ -45,6 +47,9 @@ function ownedStatements(sqlite: BetterSqlite3.Database, spec: RecordTypeSpec): 
   const statements: OwnedStatements = {
     select: sqlite.prepare(`SELECT office_code, version FROM ${spec.table} WHERE id = ?`).raw(),
     insert: sqlite.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`),
+    insertNew: sqlite.prepare(
+      `INSERT INTO ${spec.table} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT(id) DO NOTHING`,
+    ),
     update: sqlite.prepare(`UPDATE ${spec.table} SET ${rest.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     parents: spec.parents.map((p) => {
       const parent = RECORD_TYPES.find((t) => t.name === p.recordType)!;
@@ -75,11 +80,12 @@ export function mergeRecords(
   records: Readonly<Record<string, readonly BundleRecord[]>>,
 ): Record<string, ExchangeTypeCounts> {
   const counts: Record<string, ExchangeTypeCounts> = {};
+  const owned = new OwnedIds();
   for (const spec of RECORD_TYPES) {
     const list = records[spec.name];
     if (list === undefined) continue;
     try {
-      counts[spec.name] = spec.ownership === 'owned' ? mergeOwned(sqlite, spec, officeCode, list) : mergeContent(sqlite, spec, list);
+      counts[spec.name] = spec.ownership === 'owned' ? mergeOwned(sqlite, spec, officeCode, list, owned) : mergeContent(sqlite, spec, list);
     } catch (e) {
       throw mapSqliteError(e, spec.name);
     }
@@ -87,32 +93,55 @@ export function mergeRecords(
   return counts;
 }
 
+/**
+ * Parent rows seen to belong to the importing office during this merge, per record type: thousands of values
+ * point at one assessment, which is looked up once. It stays true for the rest of the merge: nothing is deleted,
+ * and a row whose office changes is forgotten (see mergeOwned).
+ */
+class OwnedIds {
+  private readonly byType = new Map<string, Set<string>>();
+
+  of(recordType: string): Set<string> {
+    let ids = this.byType.get(recordType);
+    if (ids === undefined) {
+      ids = new Set();
+      this.byType.set(recordType, ids);
+    }
+    return ids;
+  }
+}
+
 function mergeOwned(
   sqlite: BetterSqlite3.Database,
   spec: RecordTypeSpec,
   officeCode: string,
   list: readonly BundleRecord[],
+  owned: OwnedIds,
 ): ExchangeTypeCounts {
   const s = ownedStatements(sqlite, spec);
   const cols = spec.columns;
   const n = cols.length;
   const values = new Array<unknown>(n);
   const updateValues = new Array<unknown>(n);
+  const parents = s.parents.map((p) => ({ ...p, owned: owned.of(p.recordType) }));
+  const ownedHere = owned.of(spec.name);
   const counts: ExchangeTypeCounts = { received: list.length, inserted: 0, updated: 0, unchanged: 0 };
-  for (const record of list) {
-    const existing = s.select.get(record.id) as [string, number] | undefined;
+
+  /** The rules, given the row with the record's id (if any). */
+  const apply = (record: BundleRecord, existing: [string, number] | undefined) => {
     if (existing !== undefined) {
       if (existing[0] !== officeCode) {
         throw exchangeError('BUNDLE_RECORD_OWNER_CONFLICT', { recordType: spec.name, id: record.id, owner: existing[0] });
       }
       if ((record.version as number) <= existing[1]) {
         counts.unchanged += 1;
-        continue;
+        return;
       }
     }
-    for (const p of s.parents) {
+    for (const p of parents) {
       const ref = record[p.column];
       if (ref === null || ref === undefined) continue;
+      if (p.owned.has(ref as string)) continue;
       const owner = p.select.get(ref) as string | undefined;
       if (owner !== officeCode) {
         throw exchangeError('BUNDLE_REFERENCE_INVALID', {
@@ -123,6 +152,7 @@ function mergeOwned(
           reason: owner === undefined ? 'missing' : 'another office',
         });
       }
+      p.owned.add(ref as string);
     }
     if (existing === undefined) {
       for (let i = 0; i < n; i++) values[i] = record[cols[i]];
@@ -135,8 +165,46 @@ function mergeOwned(
       s.update.run(updateValues);
       counts.updated += 1;
     }
+  };
+
+  for (const record of list) {
+    if (parentsKnown(record, parents)) {
+      // Every parent is known to be the office's, so a new id would be inserted exactly as apply() inserts it:
+      // insert first and skip the lookup. If the id exists (nothing inserted) or SQLite refuses the row, the
+      // record goes through the rules with its existing row, as if looked up first (a refusal stands when there
+      // is no such row: apply() would have run the same insert).
+      for (let i = 0; i < n; i++) values[i] = record[cols[i]];
+      let inserted = false;
+      let refused = false;
+      let refusal: unknown;
+      try {
+        inserted = s.insertNew.run(values).changes === 1;
+      } catch (e) {
+        refused = true;
+        refusal = e;
+      }
+      if (inserted) counts.inserted += 1;
+      else {
+        const existing = s.select.get(record.id) as [string, number] | undefined;
+        if (existing === undefined && refused) throw refusal;
+        apply(record, existing);
+      }
+    } else {
+      apply(record, s.select.get(record.id) as [string, number] | undefined);
+    }
+    // The row may now belong to another office (the importer refuses such records before the merge; this keeps
+    // the cache right without relying on it).
+    if (record.office_code !== officeCode) ownedHere.delete(record.id);
   }
   return counts;
+}
+
+function parentsKnown(record: BundleRecord, parents: readonly { column: string; owned: Set<string> }[]): boolean {
+  for (const p of parents) {
+    const ref = record[p.column];
+    if (ref !== null && ref !== undefined && !p.owned.has(ref as string)) return false;
+  }
+  return true;
 }
 
 function mergeContent(sqlite: BetterSqlite3.Database, spec: RecordTypeSpec, list: readonly BundleRecord[]): ExchangeTypeCounts {
