@@ -89,6 +89,7 @@ export type Database = {
   plan_finding: PlanFindingTable;
   plan_finding_file: PlanFindingFileTable;
   plan_task: PlanTaskTable;
+  plan_criterion_sector: PlanCriterionSectorTable;
   reform_queue: ReformQueueTable;
 };
 
@@ -443,6 +444,24 @@ export type PlanRoundItemTable = Syncable & {
   result: Generated<'pending' | 'confirmed' | 'not_confirmed'>;
   result_note: string | null;
   checked_on: string | null;
+  /** Migration 0009: the round's outcome for the commune or product, with its reason. */
+  outcome: 'maintained' | 'remedy' | 'revoke_proposed' | 'upgrade' | 'downgrade' | 'revoke' | null;
+  outcome_reason: string | null;
+  remedy_due: string | null;
+  remedied_on: string | null;
+  /** The recognition decision at stake (communes); a later revocation shows beside the outcome. */
+  recognition_id: string | null;
+  /** The OCOP re-scoring on the sheet in force (products). */
+  evaluation_id: string | null;
+};
+
+/** Migration 0009: the office's own responsible sector for a criterion of a catalog, over the catalog's default. */
+export type PlanCriterionSectorTable = Syncable & {
+  id: string;
+  catalog_id: string;
+  criterion_no: number;
+  sector: string;
+  note: string | null;
 };
 
 /** A team's (đoàn thẩm định) or a sector's finding for one indicator; the self-assessment stays in ntm_value. */
@@ -468,13 +487,17 @@ export type PlanFindingFileTable = Syncable & {
   added_by: string | null;
 };
 
+/** Rebuilt by migration 0009: assigned to a sector or a staff member, linked to any of commune, criterion, product, round. */
 export type PlanTaskTable = Syncable & {
   id: string;
-  commune_id: string;
-  catalog_id: string;
-  criterion_no: number;
-  criterion_name: string;
-  sector: string;
+  commune_id: string | null;
+  catalog_id: string | null;
+  criterion_no: number | null;
+  criterion_name: string | null;
+  product_id: string | null;
+  sector: string | null;
+  staff_id: string | null;
+  staff_name: string | null;
   title: string;
   due_on: string;
   status: 'open' | 'in_progress' | 'done' | 'cancelled';
@@ -483,4 +506,8 @@ export type PlanTaskTable = Syncable & {
   done_on: string | null;
   note: string | null;
   created_by: string | null;
+  /** The document that assigned the task (number, date, issuer). */
+  doc_no: string | null;
+  doc_date: string | null;
+  doc_issuer: string | null;
 };

@@ -248,7 +248,7 @@ test('plans and verification: a year plan against recognitions, roadmaps, a re-a
   await page.getByTestId('task-new').click();
   const newTask = page.getByRole('dialog').getByTestId('task-form');
   await newTask.getByTestId('task-save').click();
-  await expect(newTask.getByTestId('task-error')).toContainText('Nhiệm vụ mới cần xã, bộ tiêu chí, số tiêu chí và thời hạn.');
+  await expect(newTask.getByTestId('task-error')).toContainText('Nhiệm vụ mới cần thời hạn hoàn thành và ít nhất một nơi gắn nhiệm vụ: xã, tiêu chí, sản phẩm OCOP hoặc đợt rà soát.');
   await shot(page, 'task-new', false);
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);

@@ -182,7 +182,29 @@ export type NtmOverview = {
   averageMet: number | null;
   previousAverageMet: number | null;
   trend: { period: string; averageMet: number | null; fullyMet: number; assessed: number }[];
-  atRisk: { unitCode: string; name: string; message: string }[];
+  /**
+   * Communes at risk of losing their recognition: by the quarter's assessment under the catalog's revocation rule
+   * (source 'assessment'), or by a re-assessment round's outcome "phải khắc phục" / "đề nghị thu hồi" not yet
+   * resolved (source 'round', the round named). A commune may appear once for each source.
+   */
+  atRisk: NtmAtRisk[];
+};
+
+export type NtmAtRisk = {
+  unitCode: string;
+  name: string;
+  message: string;
+  source: 'assessment' | 'round';
+  round: {
+    id: string;
+    title: string;
+    documentNo: string;
+    documentDate: string;
+    outcome: 'remedy' | 'revoke_proposed';
+    remedyDue: string | null;
+    /** A remedy deadline past without the remedy recorded. */
+    overdue: boolean;
+  } | null;
 };
 
 export type NtmRecognition = {
@@ -197,6 +219,8 @@ export type NtmRecognition = {
   revokedDecisionNo: string | null;
   revokedOn: string | null;
   note: string | null;
+  /** A re-assessment round's outcome that put this decision at stake (đề nghị thu hồi, phải khắc phục), the latest. */
+  roundOutcome: { roundId: string; roundTitle: string; documentNo: string; outcome: 'remedy' | 'revoke_proposed'; reason: string | null; remedyDue: string | null } | null;
 };
 
 /** A recognition as the history across the reform shows it, with the office whose records hold it. */

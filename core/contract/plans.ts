@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDate, optionalText, text } from './fields';
 import { method } from './method';
 import { ntmLevelSchema, type IndicatorStatusName, type NtmCatalogSummary, type NtmLevel } from './ntm';
+import type { ReportFile } from './reports';
 
 /**
  * Plans and verification: targets with their source document, commune roadmaps, progress against the targets,
@@ -108,6 +109,26 @@ export const ROUND_ITEM_RESULT_LABELS: Record<RoundItemResult, string> = {
   not_confirmed: 'Không đảm bảo',
 };
 
+/** A round's outcome for a commune: duy trì, phải khắc phục trước ngày …, đề nghị thu hồi quyết định công nhận. */
+export const COMMUNE_OUTCOMES = ['maintained', 'remedy', 'revoke_proposed'] as const;
+export type CommuneOutcome = (typeof COMMUNE_OUTCOMES)[number];
+export const COMMUNE_OUTCOME_LABELS: Record<CommuneOutcome, string> = {
+  maintained: 'Duy trì',
+  remedy: 'Phải khắc phục',
+  revoke_proposed: 'Đề nghị thu hồi',
+};
+/** A round's outcome for an OCOP product, checked against the stars of its re-scoring on the sheet in force. */
+export const PRODUCT_OUTCOMES = ['maintained', 'upgrade', 'downgrade', 'revoke'] as const;
+export type ProductOutcome = (typeof PRODUCT_OUTCOMES)[number];
+export const PRODUCT_OUTCOME_LABELS: Record<ProductOutcome, string> = {
+  maintained: 'Giữ hạng sao',
+  upgrade: 'Nâng hạng',
+  downgrade: 'Hạ hạng',
+  revoke: 'Thu hồi giấy chứng nhận',
+};
+export const ROUND_OUTCOMES = ['maintained', 'remedy', 'revoke_proposed', 'upgrade', 'downgrade', 'revoke'] as const;
+export type RoundOutcome = (typeof ROUND_OUTCOMES)[number];
+
 export const plansSchemas = {
   list: z.object({}).strict(),
   get: z.object({ id: uuid }),
@@ -194,7 +215,10 @@ export const plansSchemas = {
   tasksList: z.object({
     status: z.enum(TASK_STATUSES).optional(),
     sector: z.string().max(200).optional(),
+    staffId: uuid.optional(),
     unitCode: communeCode.optional(),
+    productId: uuid.optional(),
+    roundId: uuid.optional(),
     overdueOnly: z.boolean().optional(),
     today: isoDate.optional(),
   }),
@@ -203,17 +227,86 @@ export const plansSchemas = {
     roundId: uuid.optional(),
     unitCodes: z.array(communeCode).max(5000).optional(),
     dueOn: isoDate,
+    /** The document that assigns the tasks (e.g. the round's conclusion), carried by every task created. */
+    documentNo: optionalText(100),
+    documentDate: isoDate.nullable().optional(),
+    documentIssuer: optionalText(300),
   }),
   taskSave: z.object({
     id: uuid.optional(),
-    unitCode: communeCode.optional(),
-    catalogId: z.string().min(1).max(100).optional(),
-    criterionNo: z.number().int().min(1).max(100).optional(),
-    sector: text(200).optional(),
+    /** Links (a new task needs at least one): a commune, a criterion of a catalog, an OCOP product, a round. */
+    unitCode: communeCode.nullable().optional(),
+    catalogId: z.string().min(1).max(100).nullable().optional(),
+    criterionNo: z.number().int().min(1).max(100).nullable().optional(),
+    productId: uuid.nullable().optional(),
+    roundId: uuid.nullable().optional(),
+    /** Assigned to a sector, a staff member, or both (the sector defaults to the criterion's responsible one). */
+    sector: text(200).nullable().optional(),
+    staffId: uuid.nullable().optional(),
     title: text(500).optional(),
     dueOn: isoDate.optional(),
     status: z.enum(TASK_STATUSES).optional(),
     note: optionalText(4000),
+    /** The document that assigned the task: number and date together, issuer optional. */
+    documentNo: optionalText(100),
+    documentDate: isoDate.nullable().optional(),
+    documentIssuer: optionalText(300),
+  }),
+  itemOutcome: z.object({
+    roundId: uuid,
+    itemId: uuid,
+    /** null clears the outcome. Communes: maintained, remedy, revoke_proposed; products: maintained, upgrade, downgrade, revoke. */
+    outcome: z.enum(ROUND_OUTCOMES).nullable(),
+    reason: optionalText(4000),
+    /** The day the outcome was decided; today when omitted. */
+    decidedOn: isoDate.nullable().optional(),
+    /** remedy only: the deadline to remedy, and the day the remedy was done once it is. */
+    remedyDue: isoDate.nullable().optional(),
+    remediedOn: isoDate.nullable().optional(),
+    /** Communes: the recognition decision at stake; the commune's standing one when omitted. */
+    recognitionId: uuid.nullable().optional(),
+    /** Products: the re-scoring (ocop_evaluation) on the sheet in force; required except for revoke on a violation. */
+    evaluationId: uuid.nullable().optional(),
+  }),
+  sectorsList: z.object({ catalogId: z.string().min(1).max(100) }),
+  sectorSet: z.object({
+    catalogId: z.string().min(1).max(100),
+    criterionNo: z.number().int().min(1).max(100),
+    /** null goes back to the catalog's default. */
+    sector: text(200).nullable(),
+    note: optionalText(1000),
+  }),
+  sectorDiscrepancies: z.object({ roundId: uuid.optional() }),
+  sectorFailing: z.object({ sector: z.string().max(300).optional() }),
+};
+
+/**
+ * The lines of a document the office issues (NĐ 30/2020/NĐ-CP) that a caller may set: number (blank for the clerk
+ * to fill), symbol, place, date, signer, recipients. What is left out comes from the office profile and the report
+ * settings.
+ */
+export const documentLinesSchema = z.object({
+  documentNo: z.string().trim().max(20, { message: 'Tối đa 20 ký tự.' }).optional(),
+  symbol: z.string().trim().min(1, { message: 'Không được để trống.' }).max(40, { message: 'Tối đa 40 ký tự.' }).optional(),
+  place: z.string().trim().max(100, { message: 'Tối đa 100 ký tự.' }).optional(),
+  date: isoDate.optional(),
+  signerTitle: z.string().max(300, { message: 'Tối đa 300 ký tự.' }).optional(),
+  signerName: z.string().max(100, { message: 'Tối đa 100 ký tự.' }).optional(),
+  recipients: z.array(z.string().max(300, { message: 'Tối đa 300 ký tự.' })).max(30).optional(),
+});
+
+/** Inputs of the documents of plans and verification: the round's report and annex, the reminder letter to a sector. */
+export const planDocumentSchemas = {
+  roundReport: z.object({ id: uuid, document: documentLinesSchema.extend({ subject: z.string().trim().max(500).optional() }).optional() }),
+  reminder: z.object({
+    sector: text(300),
+    /** The day the items are judged overdue; the letter's date unless set. Today when both are omitted. */
+    today: isoDate.optional(),
+    /** The day the sector is asked to report back by; 15 days after the letter's date when omitted. */
+    replyBy: isoDate.optional(),
+    /** Further documents the letter is based on, one per line ("Nghị quyết số …"), after those the app names. */
+    basis: z.array(z.string().trim().min(1).max(500)).max(10).optional(),
+    document: documentLinesSchema.optional(),
   }),
 };
 
@@ -229,6 +322,12 @@ export type PlanTarget = {
   label: string;
 };
 
+/**
+ * Whose record it is. A province office holds other offices' records merged from their bundles: listed beside its
+ * own, marked with their office, read-only (RECORD_READ_ONLY on any write).
+ */
+export type RecordOwner = { officeCode: string; officeName: string; readOnly: boolean };
+
 export type PlanSummary = {
   id: string;
   title: string;
@@ -241,7 +340,7 @@ export type PlanSummary = {
   periodLabel: string;
   targetCount: number;
   updatedAt: string;
-};
+} & RecordOwner;
 
 export type PlanDetail = PlanSummary & { note: string | null; targets: PlanTarget[] };
 
@@ -367,7 +466,11 @@ export type RoundSummary = {
   reportedOn: string | null;
   deadlines: RoundDeadline[];
   updatedAt: string;
-};
+  /** Items per outcome recorded (keys absent when none). */
+  outcomeCounts: Partial<Record<RoundOutcome, number>>;
+  /** Communes whose remedy deadline has passed without the remedy recorded. */
+  remedyOverdueCount: number;
+} & RecordOwner;
 
 export type RoundTeam = {
   id: string;
@@ -398,6 +501,45 @@ export type RoundItem = {
   /** Indicators where the team's status differs from the self-assessment's; criteria self-assessed met that the team found not met. null before any finding. */
   differences: number | null;
   overstated: number | null;
+  /** The round's outcome for it, null until recorded. */
+  outcome: RoundItemOutcome | null;
+};
+
+/** The recognition decision a commune's outcome puts at stake, with its revocation once the office records it. */
+export type OutcomeRecognition = {
+  id: string;
+  level: NtmLevel;
+  decisionNo: string;
+  decidedOn: string;
+  revokedDecisionNo: string | null;
+  revokedOn: string | null;
+};
+
+/** An OCOP re-scoring linked to a product's outcome, and the certificate it is compared with. */
+export type OutcomeRescore = {
+  evaluationId: string;
+  catalogVersion: string;
+  evaluatedOn: string;
+  total: number | null;
+  stars: number | null;
+};
+
+export type RoundItemOutcome = {
+  outcome: RoundOutcome;
+  /** "Đề nghị thu hồi", "Phải khắc phục trước ngày 30/06/2021", "Nâng hạng (3 → 4 sao)". */
+  label: string;
+  reason: string | null;
+  decidedOn: string | null;
+  remedyDue: string | null;
+  remediedOn: string | null;
+  /** A remedy whose deadline has passed without the remedy recorded. */
+  overdue: boolean;
+  /** Days from today to the remedy deadline; negative once past; null without one. */
+  daysLeft: number | null;
+  recognition: OutcomeRecognition | null;
+  /** Products: the certificate's stars when the outcome was checked, and the re-scoring. */
+  certificateStars: number | null;
+  rescore: OutcomeRescore | null;
 };
 
 export type RoundDetail = RoundSummary & { note: string | null; conclusion: string | null; teams: RoundTeam[]; items: RoundItem[] };
@@ -460,23 +602,84 @@ export type RoundComparison = {
 
 export type PlanTask = {
   id: string;
-  unitCode: string;
-  communeName: string;
-  catalogId: string;
-  criterionNo: number;
-  criterionName: string;
-  sector: string;
+  /** Links: any of a commune, a criterion (of a catalog), an OCOP product, a round. */
+  unitCode: string | null;
+  communeName: string | null;
+  catalogId: string | null;
+  criterionNo: number | null;
+  criterionName: string | null;
+  productId: string | null;
+  productCode: string | null;
+  productName: string | null;
+  roundId: string | null;
+  roundTitle: string | null;
+  /** Assigned to: the sector, a staff member, or both. */
+  sector: string | null;
+  staffId: string | null;
+  staffName: string | null;
+  /** "Phòng Tài nguyên và Môi trường" / "Lô Thị Mai" / both joined with " · ". */
+  assignee: string;
+  /** The document that assigned the task. */
+  document: { no: string; date: string; issuer: string | null } | null;
   title: string;
   dueOn: string;
   status: TaskStatus;
   origin: 'round' | 'roadmap' | 'manual';
-  roundId: string | null;
   doneOn: string | null;
   note: string | null;
   overdue: boolean;
   /** Days from today to the deadline; negative when past. */
   daysLeft: number;
   updatedAt: string;
+} & RecordOwner;
+
+/** The responsible sector of each criterion of a catalog: the catalog's default and the office's own, if set. */
+export type CriterionSectors = {
+  catalog: NtmCatalogSummary;
+  criteria: { no: number; name: string; defaultSector: string | null; sector: string | null; overridden: boolean; note: string | null; updatedAt: string | null }[];
+};
+
+/** One criterion of one commune where a team's or a sector's finding disagrees with the self-assessment. */
+export type SectorDiscrepancy = {
+  roundId: string;
+  roundTitle: string;
+  unitCode: string;
+  communeName: string;
+  catalogId: string;
+  criterionNo: number;
+  criterionName: string;
+  self: 'met' | 'not_met' | 'undetermined' | null;
+  team: 'met' | 'not_met' | 'undetermined' | null;
+  sectorFinding: 'met' | 'not_met' | 'undetermined' | null;
+  /** Which finding disagrees with the self-assessment. */
+  by: ('team' | 'sector')[];
+  overstated: boolean;
+};
+
+export type SectorDiscrepancies = {
+  roundId: string | null;
+  total: number;
+  overstated: number;
+  sectors: { sector: string; count: number; overstated: number; communeCount: number; rows: SectorDiscrepancy[] }[];
+};
+
+/** A criterion not met in a commune's latest self-assessment, for the sector responsible. */
+export type SectorFailingItem = {
+  unitCode: string;
+  communeName: string;
+  period: string;
+  catalogId: string;
+  catalogName: string;
+  criterionNo: number;
+  criterionName: string;
+  /** An open task for this commune and criterion, if any. */
+  openTask: { id: string; dueOn: string; overdue: boolean } | null;
+};
+
+export type SectorFailing = {
+  /** Communes with a self-assessment counted. */
+  assessedCount: number;
+  sectors: { sector: string; criteriaCount: number; communeCount: number; withoutTask: number; items: SectorFailingItem[] }[];
 };
 
 export const plansContract = {
@@ -511,5 +714,20 @@ export const plansContract = {
     skipped: number;
     tasks: PlanTask[];
   }>(),
-  'plans.tasks.save': method(plansSchemas.taskSave, 'Creates without id (unitCode, catalogId, criterionNo, dueOn required); updates the given fields otherwise.').returns<PlanTask>(),
+  'plans.tasks.save': method(plansSchemas.taskSave, 'Creates without id (dueOn and at least one link required); updates the given fields otherwise.').returns<PlanTask>(),
+  /** The round's outcome for one commune (duy trì / phải khắc phục trước ngày … / đề nghị thu hồi) or OCOP product (giữ / nâng / hạ hạng / thu hồi). */
+  'plans.rounds.setOutcome': method(plansSchemas.itemOutcome, 'Checked against the item kind, the remedy deadline and, for products, the stars of the re-scoring; audited.').returns<RoundDetail>(),
+  /** The responsible sector of each criterion of a catalog, the office's own over the catalog's default. */
+  'plans.sectors.list': method(plansSchemas.sectorsList, 'CATALOG_NOT_FOUND when absent.').returns<CriterionSectors>(),
+  'plans.sectors.set': method(plansSchemas.sectorSet, 'sector null goes back to the default (a tombstone); audited.').returns<CriterionSectors>(),
+  /** Where a team's or a sector's finding disagrees with the self-assessment, grouped by the criterion's responsible sector. */
+  'plans.sectors.discrepancies': method(plansSchemas.sectorDiscrepancies, 'Every round of the office when roundId is omitted.').returns<SectorDiscrepancies>(),
+  /** Per sector, every criterion not met in the communes' latest self-assessments. */
+  'plans.sectors.failing': method(plansSchemas.sectorFailing, 'Every sector when sector is omitted.').returns<SectorFailing>(),
+  /** The round's report (báo cáo kết quả rà soát, đánh giá lại) as DOCX in the format of NĐ 30/2020/NĐ-CP. */
+  'plans.rounds.reportDocx': method(planDocumentSchemas.roundReport, 'Returned as base64 for the caller to save; never a path. Dated the day the round reported unless set.').returns<ReportFile>(),
+  /** The report's annex as XLSX: every discrepancy between self-assessments and the team's or sectors' findings, with counts. */
+  'plans.rounds.reportXlsx': method(planDocumentSchemas.roundReport, 'Returned as base64 for the caller to save; never a path.').returns<ReportFile>(),
+  /** A reminder letter (công văn đôn đốc) to one sector listing its overdue tasks and the failing criteria it is responsible for. */
+  'plans.tasks.reminderDocx': method(planDocumentSchemas.reminder, 'Returned as base64; REMINDER_NOTHING_OVERDUE when the sector has nothing to remind of.').returns<ReportFile>(),
 } as const;

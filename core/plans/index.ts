@@ -2,3 +2,4 @@
 export * from './pace';
 export * from './labels';
 export * from './reportSection';
+export * from './outcomes';

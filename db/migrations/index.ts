@@ -7,6 +7,7 @@ import * as reports from './2026_11_23_0005_reports';
 import * as lineage from './2026_11_23_0006_lineage';
 import * as plans from './2026_11_23_0007_plans';
 import * as reform from './2026_11_23_0008_reform';
+import * as plansOutcomes from './2026_11_23_0009_plans_outcomes';
 
 export type Migration = { name: string; up: (db: Kysely<any>) => Promise<void> };
 
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '2026_11_23_0006_lineage', up: lineage.up },
   { name: '2026_11_23_0007_plans', up: plans.up },
   { name: '2026_11_23_0008_reform', up: reform.up },
+  { name: '2026_11_23_0009_plans_outcomes', up: plansOutcomes.up },
 ];

@@ -10,7 +10,7 @@ export class PlansPage {
     await this.page.getByTestId('plans-year').fill(String(year));
   }
 
-  tab(name: 'progress' | 'roadmap' | 'rounds' | 'tasks'): Locator {
+  tab(name: 'progress' | 'roadmap' | 'rounds' | 'tasks' | 'sectors'): Locator {
     return this.page.getByTestId(`plans-tab-${name}`);
   }
 
@@ -77,6 +77,21 @@ export class PlansPage {
     await form.getByTestId('round-reported-on').fill(reportedOn);
     await form.getByTestId('round-conclusion').fill(conclusion);
     await form.getByTestId('round-report-save').click();
+  }
+
+  /** Records the round's outcome for one commune or product from its row; the caller checks what follows. */
+  async recordOutcome(code: string, o: { outcome: string; reason?: string; decidedOn?: string; remedyDue?: string }, beforeSave?: () => Promise<void>): Promise<Locator> {
+    await this.waitForToasts();
+    await this.page.getByTestId(`item-outcome-edit-${code}`).click();
+    const form = this.page.getByRole('dialog').getByTestId('outcome-form');
+    await form.getByTestId('outcome-select').click();
+    await this.page.getByRole('option', { name: o.outcome, exact: true }).click();
+    if (o.decidedOn) await form.getByTestId('outcome-decided').fill(o.decidedOn);
+    if (o.remedyDue) await form.getByTestId('outcome-remedy-due').fill(o.remedyDue);
+    if (o.reason !== undefined) await form.getByTestId('outcome-reason').fill(o.reason);
+    await beforeSave?.();
+    await form.getByTestId('outcome-save').click();
+    return form;
   }
 
   /**

@@ -393,7 +393,8 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
   ),
   owned(
     'plan_round_item',
-    30,
+    // After ocop_evaluation (60): an item names the re-scoring of its product.
+    65,
     {
       round_id: id,
       subject_kind: z.enum(['commune', 'ocop_product']),
@@ -404,9 +405,29 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
       result: z.enum(['pending', 'confirmed', 'not_confirmed']),
       result_note: nullableText(4000),
       checked_on: date.nullable(),
+      // Migration 0009 (the round's outcome); absent from older bundles.
+      outcome: z.enum(['maintained', 'remedy', 'revoke_proposed', 'upgrade', 'downgrade', 'revoke']).nullable().default(null),
+      outcome_reason: nullableText(4000).default(null),
+      remedy_due: date.nullable().default(null),
+      remedied_on: date.nullable().default(null),
+      recognition_id: id.nullable().default(null),
+      evaluation_id: id.nullable().default(null),
     },
-    { parents: [{ column: 'round_id', recordType: 'plan_round' }] },
+    {
+      parents: [
+        { column: 'round_id', recordType: 'plan_round' },
+        { column: 'recognition_id', recordType: 'ntm_recognition' },
+        { column: 'evaluation_id', recordType: 'ocop_evaluation' },
+      ],
+    },
   ),
+  // Migration 0009: the office's own responsible sector for a criterion, over the catalog's default.
+  owned('plan_criterion_sector', 10, {
+    catalog_id: required(100),
+    criterion_no: int(1, 100),
+    sector: required(300),
+    note: nullableText(2000),
+  }),
   owned(
     'plan_finding',
     30,
@@ -437,13 +458,15 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
   ),
   owned(
     'plan_task',
-    30,
+    // After ocop_product (50): a task may name a product.
+    65,
     {
-      commune_id: id,
-      catalog_id: required(100),
-      criterion_no: int(1, 100),
-      criterion_name: required(300),
-      sector: required(300),
+      // Migration 0009 rebuilt the table: commune, criterion and sector optional; older bundles always carry them.
+      commune_id: id.nullable(),
+      catalog_id: nullableText(100),
+      criterion_no: int(1, 100).nullable(),
+      criterion_name: nullableText(300),
+      sector: nullableText(300),
       title: required(1000),
       due_on: date,
       status: z.enum(['open', 'in_progress', 'done', 'cancelled']),
@@ -452,8 +475,20 @@ export const RECORD_TYPES: readonly RecordTypeSpec[] = [
       done_on: date.nullable(),
       note: nullableText(4000),
       created_by: nullableText(200),
+      // Migration 0009; absent from older bundles.
+      product_id: id.nullable().default(null),
+      staff_id: id.nullable().default(null),
+      staff_name: nullableText(200).default(null),
+      doc_no: nullableText(100).default(null),
+      doc_date: date.nullable().default(null),
+      doc_issuer: nullableText(300).default(null),
     },
-    { parents: [{ column: 'commune_id', recordType: 'ntm_commune' }] },
+    {
+      parents: [
+        { column: 'commune_id', recordType: 'ntm_commune' },
+        { column: 'product_id', recordType: 'ocop_product' },
+      ],
+    },
   ),
 ].sort((a, b) => a.mergeOrder - b.mergeOrder || a.name.localeCompare(b.name));
 

@@ -20,6 +20,7 @@ import type { ServiceContext } from '../context';
 import { audit, currentActor, type Actor } from '../staff';
 import { loadCatalog, type LoadedCatalog } from './catalogs';
 import { communeByCode, communeView, currentLevels, officeScope, type CommuneRow } from './communes';
+import { sectorOverrides } from '../plans/sectorOverrides';
 import { join } from 'node:path';
 
 type Ref = { unitCode: string; period: string; catalogId?: string };
@@ -96,6 +97,8 @@ async function buildView(
   const evaluation = evaluateCommune(loaded.compiled, profile, year, inputs);
   const risk = assessRevocationRisk(loaded.catalog, evaluation.criteria);
   const levels = await currentLevels(ctx, [commune.id]);
+  // The office's own responsible sector where it set one (plans: ngành phụ trách), else the catalog's.
+  const sectors = await sectorOverrides(ctx);
 
   const indicators: NtmIndicatorView[] = loaded.compiled.indicators.map((ci, i) => {
     const src = ci.source;
@@ -141,7 +144,7 @@ async function buildView(
         no: c.no,
         name: c.name,
         group: src.group,
-        sector: src.responsibleSector?.name ?? null,
+        sector: sectors.of(loaded.catalog.id, c.no) ?? src.responsibleSector?.name ?? null,
         status: c.status,
         notMet: [...c.notMet],
         needsManual: [...c.needsManual],

@@ -1,7 +1,9 @@
-import type { NtmLevel, NtmMatrix, NtmOverview } from '../../core/contract/ntm';
+import type { NtmAtRisk, NtmLevel, NtmMatrix, NtmOverview } from '../../core/contract/ntm';
 import { assessRevocationRisk, bandsFor, evaluateCommune, type CompiledCatalog } from '../../core/ntm/index';
-import { parsePeriod, periodsEndingAt, previousPeriod } from '../../core/ntm/period';
+import { parsePeriod, periodEndDate, periodsEndingAt, previousPeriod } from '../../core/ntm/period';
 import type { ServiceContext } from '../context';
+import { todayOf } from '../ocop/actor';
+import { roundAtRisk } from '../plans/atRisk';
 import { profileOf } from './assessment';
 import { loadAssessmentInputs } from './assessmentInputs';
 import { loadCatalog, type LoadedCatalog } from './catalogs';
@@ -127,7 +129,11 @@ export async function overview(ctx: ServiceContext, input: { period: string; cat
     averageMet: average(evaluated.map((e) => e.metCount)),
     previousAverageMet: average(sameCatalog.map((e) => e.metCount)),
     trend,
-    atRisk: evaluated.filter((e) => e.atRisk).map((e) => ({ unitCode: e.row.code, name: e.row.full_name, message: e.riskMessage })),
+    atRisk: [
+      ...evaluated.filter((e) => e.atRisk).map((e): NtmAtRisk => ({ unitCode: e.row.code, name: e.row.full_name, message: e.riskMessage, source: 'assessment', round: null })),
+      // Communes a re-assessment round found must remedy or proposed for revocation, the round named (plans).
+      ...(await roundAtRisk(ctx, communes, periodEndDate(input.period), todayOf(ctx.now()))),
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors';
 import type { NtmLevel, NtmRecognition } from '../../core/contract/ntm';
 import type { ServiceContext } from '../context';
 import { checkUnitForDate } from '../reform/eraCheck';
+import { roundOutcomesOf } from '../plans/atRisk';
 import { audit, currentActor } from '../staff';
 import { communeByCode, communeRows, officeScope } from './communes';
 
@@ -19,8 +20,9 @@ type Row = {
   note: string | null;
 };
 
-function toView(r: Row): NtmRecognition {
+function toView(r: Row, outcomes: Awaited<ReturnType<typeof roundOutcomesOf>>): NtmRecognition {
   return {
+    roundOutcome: outcomes.get(r.id) ?? null,
     id: r.id,
     unitCode: r.code,
     communeName: r.full_name,
@@ -48,10 +50,16 @@ async function query(ctx: ServiceContext, officeCode: string, filter: { unitCode
   return (await q.orderBy('r.decided_on', 'desc').execute()) as Row[];
 }
 
+/** Rows as views, with the re-assessment round outcome that put each decision at stake (plans). */
+async function views(ctx: ServiceContext, rows: Row[]): Promise<NtmRecognition[]> {
+  const outcomes = await roundOutcomesOf(ctx, rows.map((r) => r.id));
+  return rows.map((r) => toView(r, outcomes));
+}
+
 export async function listRecognitions(ctx: ServiceContext, input: { unitCode?: string }): Promise<NtmRecognition[]> {
   const scope = await officeScope(ctx);
   await communeRows(ctx, scope);
-  return (await query(ctx, scope.officeCode, input)).map(toView);
+  return views(ctx, await query(ctx, scope.officeCode, input));
 }
 
 export async function addRecognition(
@@ -87,7 +95,7 @@ export async function addRecognition(
       .execute();
     await audit(trx, ctx, actor, { entity: 'ntm_recognition', entityId: id, action: 'create', before: null, after: input });
   });
-  return toView((await query(ctx, scope.officeCode, { id }))[0]!);
+  return (await views(ctx, await query(ctx, scope.officeCode, { id })))[0]!;
 }
 
 export async function revokeRecognition(ctx: ServiceContext, input: { id: string; decisionNo: string; revokedOn: string }): Promise<NtmRecognition> {
@@ -106,5 +114,5 @@ export async function revokeRecognition(ctx: ServiceContext, input: { id: string
       .execute();
     await audit(trx, ctx, actor, { entity: 'ntm_recognition', entityId: input.id, action: 'revoke', before: { revokedOn: null }, after: input });
   });
-  return toView((await query(ctx, scope.officeCode, { id: input.id }))[0]!);
+  return (await views(ctx, await query(ctx, scope.officeCode, { id: input.id })))[0]!;
 }

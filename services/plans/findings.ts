@@ -12,16 +12,28 @@ import { communeByCode, officeScope, type CommuneRow } from '../ntm/communes';
 import { audit, currentActor } from '../staff';
 import { latestEvaluations } from './latestEvaluations';
 import { catalogCache } from './levelCatalog';
+import { communesOfOffice } from './officeCommunes';
+import { refuseMerged } from './owners';
 
 type FindingRow = Selectable<PlanFindingTable>;
 type Ref = { roundId: string; unitCode: string };
 
-/** The round, the commune (which must be in its scope) and the catalog the team judges it against. */
-async function findingContext(ctx: ServiceContext, ref: Ref) {
+/**
+ * The round, the commune (which must be in its scope) and the catalog the team judges it against. Reading works on
+ * a round merged from another office's bundle (province mode); writing only on the office's own.
+ */
+async function findingContext(ctx: ServiceContext, ref: Ref, write = false) {
   const scope = await officeScope(ctx);
-  const round = await ctx.db.selectFrom('plan_round').selectAll().where('id', '=', ref.roundId).where('office_code', '=', scope.officeCode).where('deleted', '=', 0).executeTakeFirst();
+  let q = ctx.db.selectFrom('plan_round').selectAll().where('id', '=', ref.roundId).where('deleted', '=', 0);
+  if (scope.kind !== 'province') q = q.where('office_code', '=', scope.officeCode);
+  const round = await q.executeTakeFirst();
   if (!round) throw new AppError('ROUND_NOT_FOUND', 'Không tìm thấy đợt rà soát.', { id: ref.roundId });
-  const commune = await communeByCode(ctx, scope, ref.unitCode);
+  if (write) refuseMerged(scope, round.office_code, 'Đợt rà soát');
+  const commune =
+    round.office_code === scope.officeCode
+      ? await communeByCode(ctx, scope, ref.unitCode)
+      : (await communesOfOffice(ctx, scope, round.office_code)).find((c) => c.code === ref.unitCode);
+  if (!commune) throw new AppError('COMMUNE_NOT_MANAGED', `Xã mã "${ref.unitCode}" không thuộc địa bàn của văn phòng ${round.office_code}.`, { unitCode: ref.unitCode });
   const item = await ctx.db
     .selectFrom('plan_round_item')
     .selectAll()
@@ -66,7 +78,7 @@ export type SetFindingInput = Ref & {
  * self-assessment (ntm_value) is never touched. One transaction, audited.
  */
 export async function setFinding(ctx: ServiceContext, input: SetFindingInput): Promise<RoundComparison> {
-  const { scope, round, commune, loaded } = await findingContext(ctx, input);
+  const { scope, round, commune, loaded } = await findingContext(ctx, input, true);
   const sector = checkWritable(round.reported_on, input.source, input.sector);
   checkValue(loaded, input.indicatorCode, input.value);
   const actor = await currentActor(ctx);
@@ -111,7 +123,7 @@ export async function addFindingEvidence(
   ctx: ServiceContext,
   input: Ref & { source: FindingSource; sector?: string | null; indicatorCode: string; fileName: string; contentBase64: string },
 ): Promise<RoundComparison> {
-  const { scope, round, commune, loaded } = await findingContext(ctx, input);
+  const { scope, round, commune, loaded } = await findingContext(ctx, input, true);
   const sector = checkWritable(round.reported_on, input.source, input.sector);
   checkValue(loaded, input.indicatorCode, null);
   const content = Buffer.from(input.contentBase64, 'base64');

@@ -4,7 +4,10 @@ import { addFindingEvidence, compare, setFinding } from './findings';
 import { deletePlan, getPlan, listPlans, savePlan } from './plans';
 import { planProgress } from './progress';
 import { listRoadmaps, setRoadmap } from './roadmap';
-import { getRound, listRounds, previewScope, reportRound, saveRound, saveTeam, setItemResult } from './rounds';
+import { getRound, listRounds, previewScope, reportRound, saveRound, saveTeam, setItemResult, setOutcome } from './rounds';
+import { reminderDocxFile } from './reminder';
+import { roundReportDocxFile, roundReportXlsxFile } from './roundReport';
+import { discrepanciesBySector, failingBySector, listSectors, setSector } from './sectors';
 import { generateTasks, listTasks, saveTask } from './tasks';
 
 export const plansHandlers = {
@@ -28,4 +31,12 @@ export const plansHandlers = {
   'plans.tasks.list': (ctx, input) => listTasks(ctx, input),
   'plans.tasks.generate': (ctx, input) => generateTasks(ctx, input),
   'plans.tasks.save': (ctx, input) => saveTask(ctx, input),
+  'plans.rounds.setOutcome': (ctx, input) => setOutcome(ctx, input),
+  'plans.sectors.list': (ctx, input) => listSectors(ctx, input),
+  'plans.sectors.set': (ctx, input) => setSector(ctx, input),
+  'plans.sectors.discrepancies': (ctx, input) => discrepanciesBySector(ctx, input),
+  'plans.sectors.failing': (ctx, input) => failingBySector(ctx, input),
+  'plans.rounds.reportDocx': (ctx, input) => roundReportDocxFile(ctx, input),
+  'plans.rounds.reportXlsx': (ctx, input) => roundReportXlsxFile(ctx, input),
+  'plans.tasks.reminderDocx': (ctx, input) => reminderDocxFile(ctx, input),
 } satisfies HandlersFor<keyof typeof plansContract>;

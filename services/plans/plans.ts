@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import { officeScope } from '../ntm/communes';
 import { audit, currentActor } from '../staff';
 import { catalogCache } from './levelCatalog';
+import { owners, refuseMerged, type Owners } from './owners';
 
 type PlanRow = Selectable<PlanTable>;
 type TargetRow = Selectable<PlanTargetTable>;
@@ -28,8 +29,9 @@ export function targetView(t: TargetRow): PlanTarget {
   };
 }
 
-function summaryView(p: PlanRow, targetCount: number): PlanSummary {
+function summaryView(p: PlanRow, targetCount: number, who: Owners): PlanSummary {
   return {
+    ...who.of(p.office_code),
     id: p.id,
     title: p.title,
     documentNo: p.document_no,
@@ -43,13 +45,15 @@ function summaryView(p: PlanRow, targetCount: number): PlanSummary {
   };
 }
 
+/** The office's plans; in province mode also those merged from other offices' bundles (read-only), own first. */
 export async function listPlans(ctx: ServiceContext): Promise<PlanSummary[]> {
   const scope = await officeScope(ctx);
-  const plans = await ctx.db
-    .selectFrom('plan')
-    .selectAll()
-    .where('office_code', '=', scope.officeCode)
-    .where('deleted', '=', 0)
+  const who = await owners(ctx, scope);
+  let q = ctx.db.selectFrom('plan').selectAll().where('deleted', '=', 0);
+  if (!who.all) q = q.where('office_code', '=', scope.officeCode);
+  const plans = await q
+    .orderBy((eb) => eb.case().when('office_code', '=', scope.officeCode).then(0).else(1).end())
+    .orderBy('office_code')
     .orderBy('year_to', 'desc')
     .orderBy('year_from', 'desc')
     .orderBy('document_date', 'desc')
@@ -61,15 +65,18 @@ export async function listPlans(ctx: ServiceContext): Promise<PlanSummary[]> {
     .groupBy('plan_id')
     .execute();
   const byPlan = new Map(counts.map((c) => [c.plan_id, Number(c.n)]));
-  return plans.map((p) => summaryView(p, byPlan.get(p.id) ?? 0));
+  return plans.map((p) => summaryView(p, byPlan.get(p.id) ?? 0, who));
 }
 
 export async function getPlan(ctx: ServiceContext, id: string): Promise<PlanDetail> {
   const scope = await officeScope(ctx);
-  const p = await ctx.db.selectFrom('plan').selectAll().where('id', '=', id).where('office_code', '=', scope.officeCode).where('deleted', '=', 0).executeTakeFirst();
+  const who = await owners(ctx, scope);
+  let q = ctx.db.selectFrom('plan').selectAll().where('id', '=', id).where('deleted', '=', 0);
+  if (!who.all) q = q.where('office_code', '=', scope.officeCode);
+  const p = await q.executeTakeFirst();
   if (!p) throw new AppError('PLAN_NOT_FOUND', 'Không tìm thấy kế hoạch.', { id });
   const targets = await ctx.db.selectFrom('plan_target').selectAll().where('plan_id', '=', id).where('deleted', '=', 0).orderBy('sort_order').execute();
-  return { ...summaryView(p, targets.length), note: p.note, targets: targets.map(targetView) };
+  return { ...summaryView(p, targets.length, who), note: p.note, targets: targets.map(targetView) };
 }
 
 function checkPlan(input: SavePlanInput): void {
@@ -117,6 +124,7 @@ export async function savePlan(ctx: ServiceContext, input: SavePlanInput): Promi
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
   const before = input.id ? await getPlan(ctx, input.id) : null;
+  if (before) refuseMerged(scope, before.officeCode, 'Kế hoạch');
   const id = input.id ?? ctx.newId();
   const fields = {
     title: input.title,
@@ -164,6 +172,7 @@ export async function savePlan(ctx: ServiceContext, input: SavePlanInput): Promi
 
 export async function deletePlan(ctx: ServiceContext, id: string): Promise<{ deleted: true }> {
   const before = await getPlan(ctx, id);
+  refuseMerged(await officeScope(ctx), before.officeCode, 'Kế hoạch');
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {

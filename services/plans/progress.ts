@@ -349,12 +349,15 @@ export async function progressOf(ctx: ServiceContext, plan: PlanDetail, asOf: st
     if (!facts.has(key)) facts.set(key, await loadFacts(ctx, scope, officeCode));
     return facts.get(key)!;
   };
+  // A plan merged from another office's bundle (province mode) counts that office's records.
+  const area = plan.officeCode === scope.officeCode ? null : plan.officeCode;
   const targets: PlanTargetProgress[] = [];
   for (const t of plan.targets) {
+    const office = t.officeCode ?? area;
     if (t.metric === 'thon_ntm') targets.push(manualTarget(c, t));
-    else if ((NTM_LEVEL_METRICS as readonly string[]).includes(t.metric)) targets.push(await levelTarget(c, t, await factsFor(t.officeCode)));
-    else if (t.metric === 'avg_criteria' || t.metric === 'min_criteria') targets.push(await criteriaTarget(c, t, await factsFor(t.officeCode)));
-    else targets.push(ocopTarget(c, t, await factsFor(t.officeCode)));
+    else if ((NTM_LEVEL_METRICS as readonly string[]).includes(t.metric)) targets.push(await levelTarget(c, t, await factsFor(office)));
+    else if (t.metric === 'avg_criteria' || t.metric === 'min_criteria') targets.push(await criteriaTarget(c, t, await factsFor(office)));
+    else targets.push(ocopTarget(c, t, await factsFor(office)));
   }
   return { plan, asOf, elapsed: Math.round(c.elapsed * 1000) / 1000, targets };
 }

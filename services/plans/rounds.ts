@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import { NTM_LEVEL_LABELS, type NtmLevel } from '../../core/contract/ntm';
-import type { RoundDeadline, RoundDetail, RoundItem, RoundItemResult, RoundScope, RoundSummary, RoundTeam, ScopePreview, plansSchemas } from '../../core/contract/plans';
+import { ROUND_ITEM_RESULT_LABELS, type RoundDeadline, type RoundDetail, type RoundItem, type RoundItemResult, type RoundScope, type RoundSummary, type RoundTeam, type ScopePreview, type plansSchemas } from '../../core/contract/plans';
 import { AppError } from '../../core/errors';
 import type { PlanRoundTable } from '../../db/schema';
 import type { z } from 'zod';
@@ -8,9 +8,12 @@ import type { ServiceContext } from '../context';
 import { communeRows, officeScope, type OfficeScope } from '../ntm/communes';
 import { todayOf } from '../ocop/actor';
 import { audit, currentActor } from '../staff';
+import { outcomeLabel } from '../../core/plans/index';
 import { compare } from './findings';
 import { catalogCache } from './levelCatalog';
 import { vnDate } from './officeCommunes';
+import { applyOutcome, outcomeViews, type OutcomeInput } from './outcomes';
+import { owners, refuseMerged, type Owners } from './owners';
 import { recognitionCatalogId } from './roadmap';
 
 type RoundRow = Selectable<PlanRoundTable>;
@@ -97,9 +100,19 @@ export async function previewScope(ctx: ServiceContext, rule: RoundScope): Promi
   };
 }
 
+/** A round the office may read: its own, or in province mode one merged from another office's bundle. */
 async function roundRow(ctx: ServiceContext, scope: OfficeScope, id: string): Promise<RoundRow> {
-  const r = await ctx.db.selectFrom('plan_round').selectAll().where('id', '=', id).where('office_code', '=', scope.officeCode).where('deleted', '=', 0).executeTakeFirst();
+  let q = ctx.db.selectFrom('plan_round').selectAll().where('id', '=', id).where('deleted', '=', 0);
+  if (scope.kind !== 'province') q = q.where('office_code', '=', scope.officeCode);
+  const r = await q.executeTakeFirst();
   if (!r) throw new AppError('ROUND_NOT_FOUND', 'Không tìm thấy đợt rà soát.', { id });
+  return r;
+}
+
+/** A round the office may change: its own only. */
+async function ownRoundRow(ctx: ServiceContext, scope: OfficeScope, id: string): Promise<RoundRow> {
+  const r = await roundRow(ctx, scope, id);
+  refuseMerged(scope, r.office_code, 'Đợt rà soát');
   return r;
 }
 
@@ -109,7 +122,7 @@ function deadlineState(dueOn: string | null, doneOn: string | null, today: strin
   return today > dueOn ? 'overdue' : 'pending';
 }
 
-async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> {
+async function detailOf(ctx: ServiceContext, r: RoundRow, who: Owners): Promise<RoundDetail> {
   const today = todayOf(ctx.now());
   const teamRows = await ctx.db.selectFrom('plan_round_team').selectAll().where('round_id', '=', r.id).where('deleted', '=', 0).orderBy('created_at').execute();
   const itemRows = await ctx.db.selectFrom('plan_round_item').selectAll().where('round_id', '=', r.id).where('deleted', '=', 0).execute();
@@ -131,6 +144,7 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
   const communeById = new Map(communes.map((c) => [c.id, c]));
   const productById = new Map(products.map((p) => [p.id, p]));
   const teamName = new Map(teamRows.map((t) => [t.id, t.name]));
+  const outcomes = await outcomeViews(ctx, itemRows, today);
   const items: RoundItem[] = itemRows
     .map((i) => {
       const c = i.subject_kind === 'commune' ? communeById.get(i.subject_id) : undefined;
@@ -151,6 +165,7 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
         findingCount: c ? (findingCount.get(i.subject_id) ?? 0) : 0,
         differences: null as number | null,
         overstated: null as number | null,
+        outcome: outcomes.get(i.id) ?? null,
       };
     })
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code));
@@ -178,7 +193,10 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
     { key: 'review', label: 'Hoàn thành rà soát, thẩm định', dueOn: r.review_due, doneOn: reviewDone },
     { key: 'report', label: 'Báo cáo kết quả', dueOn: r.report_due, doneOn: r.reported_on },
   ].map((d) => ({ ...(d as Omit<RoundDeadline, 'state'>), state: deadlineState(d.dueOn, d.doneOn, today) }));
+  const outcomeCounts: RoundDetail['outcomeCounts'] = {};
+  for (const i of items) if (i.outcome) outcomeCounts[i.outcome.outcome] = (outcomeCounts[i.outcome.outcome] ?? 0) + 1;
   return {
+    ...who.of(r.office_code),
     id: r.id,
     title: r.title,
     documentNo: r.document_no,
@@ -197,6 +215,8 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
     reportedOn: r.reported_on,
     deadlines,
     updatedAt: r.updated_at,
+    outcomeCounts,
+    remedyOverdueCount: items.filter((i) => i.outcome?.overdue).length,
     note: r.note,
     conclusion: r.conclusion,
     teams,
@@ -205,15 +225,24 @@ async function detailOf(ctx: ServiceContext, r: RoundRow): Promise<RoundDetail> 
 }
 
 export async function getRound(ctx: ServiceContext, id: string): Promise<RoundDetail> {
-  return detailOf(ctx, await roundRow(ctx, await officeScope(ctx), id));
+  const scope = await officeScope(ctx);
+  return detailOf(ctx, await roundRow(ctx, scope, id), await owners(ctx, scope));
 }
 
+/** The office's rounds, newest first; in province mode also those merged from other offices' bundles (read-only), after its own. */
 export async function listRounds(ctx: ServiceContext): Promise<RoundSummary[]> {
   const scope = await officeScope(ctx);
-  const rows = await ctx.db.selectFrom('plan_round').selectAll().where('office_code', '=', scope.officeCode).where('deleted', '=', 0).orderBy('document_date', 'desc').execute();
+  const who = await owners(ctx, scope);
+  let q = ctx.db.selectFrom('plan_round').selectAll().where('deleted', '=', 0);
+  if (!who.all) q = q.where('office_code', '=', scope.officeCode);
+  const rows = await q
+    .orderBy((eb) => eb.case().when('office_code', '=', scope.officeCode).then(0).else(1).end())
+    .orderBy('office_code')
+    .orderBy('document_date', 'desc')
+    .execute();
   const out: RoundSummary[] = [];
   for (const r of rows) {
-    const { teams: _teams, items: _items, note: _note, conclusion: _conclusion, ...summary } = await detailOf(ctx, r);
+    const { teams: _teams, items: _items, note: _note, conclusion: _conclusion, ...summary } = await detailOf(ctx, r, who);
     out.push(summary);
   }
   return out;
@@ -224,7 +253,7 @@ export type SaveRoundInput = z.output<typeof plansSchemas.roundSave>;
 /** Saves a round and applies its scope rule in the same transaction; items with work on them stay. */
 export async function saveRound(ctx: ServiceContext, input: SaveRoundInput): Promise<RoundDetail> {
   const scope = await officeScope(ctx);
-  const before = input.id ? await roundRow(ctx, scope, input.id) : null;
+  const before = input.id ? await ownRoundRow(ctx, scope, input.id) : null;
   if (input.catalogId) {
     const exists = await ctx.db.selectFrom('ntm_catalog').select('id').where('id', '=', input.catalogId).executeTakeFirst();
     if (!exists) throw new AppError('CATALOG_NOT_FOUND', `Không có bộ tiêu chí "${input.catalogId}".`, { id: input.catalogId });
@@ -307,8 +336,8 @@ export type SaveTeamInput = z.output<typeof plansSchemas.teamSave>;
 
 export async function saveTeam(ctx: ServiceContext, input: SaveTeamInput): Promise<RoundDetail> {
   const scope = await officeScope(ctx);
-  const round = await roundRow(ctx, scope, input.roundId);
-  const detail = await detailOf(ctx, round);
+  const round = await ownRoundRow(ctx, scope, input.roundId);
+  const detail = await detailOf(ctx, round, await owners(ctx, scope));
   const before = input.id ? detail.teams.find((t) => t.id === input.id) : undefined;
   if (input.id && !before) throw new AppError('ROUND_TEAM_NOT_FOUND', 'Không tìm thấy đoàn trong đợt rà soát này.', { id: input.id });
   const byCode = new Map(detail.items.filter((i) => i.kind === 'commune').map((i) => [i.code, i]));
@@ -350,9 +379,19 @@ export async function setItemResult(
   input: { roundId: string; itemId: string; result: RoundItemResult; checkedOn?: string | null; note?: string | null },
 ): Promise<RoundDetail> {
   const scope = await officeScope(ctx);
-  const round = await roundRow(ctx, scope, input.roundId);
-  const item = await ctx.db.selectFrom('plan_round_item').selectAll().where('id', '=', input.itemId).where('round_id', '=', round.id).where('deleted', '=', 0).executeTakeFirst();
-  if (!item) throw new AppError('ROUND_ITEM_NOT_FOUND', 'Không tìm thấy xã hoặc sản phẩm này trong đợt rà soát.', { id: input.itemId });
+  const round = await ownRoundRow(ctx, scope, input.roundId);
+  const item = await roundItem(ctx, round, input.itemId);
+  // An outcome recorded implies the conclusion; change the outcome first (or clear it) to change the conclusion.
+  if (item.outcome !== null) {
+    const implied: RoundItemResult = item.outcome === 'maintained' || item.outcome === 'upgrade' ? 'confirmed' : 'not_confirmed';
+    if (input.result !== implied) {
+      throw new AppError(
+        'ROUND_OUTCOME_CONFLICT',
+        `Kết luận "${ROUND_ITEM_RESULT_LABELS[input.result]}" trái với kết quả xử lý đã ghi ("${outcomeLabel(item.subject_kind, item.outcome)}"); hãy sửa kết quả xử lý trước.`,
+        { outcome: item.outcome, result: input.result },
+      );
+    }
+  }
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
   const checkedOn = input.result === 'pending' ? null : (input.checkedOn ?? todayOf(ctx.now()));
@@ -375,7 +414,7 @@ export async function setItemResult(
 
 export async function reportRound(ctx: ServiceContext, input: { id: string; reportedOn: string; conclusion: string }): Promise<RoundDetail> {
   const scope = await officeScope(ctx);
-  const round = await roundRow(ctx, scope, input.id);
+  const round = await ownRoundRow(ctx, scope, input.id);
   if (input.reportedOn < round.document_date) throw new AppError('ROUND_DEADLINE_INVALID', 'Ngày báo cáo không được trước ngày ban hành văn bản.');
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
@@ -383,5 +422,25 @@ export async function reportRound(ctx: ServiceContext, input: { id: string; repo
     await trx.updateTable('plan_round').set({ reported_on: input.reportedOn, conclusion: input.conclusion, updated_at: at, version: round.version + 1 }).where('id', '=', round.id).execute();
     await audit(trx, ctx, actor, { entity: 'plan_round', entityId: round.id, action: 'report', before: { reportedOn: round.reported_on }, after: input });
   });
+  return getRound(ctx, round.id);
+}
+
+async function roundItem(ctx: ServiceContext, round: RoundRow, itemId: string) {
+  const item = await ctx.db.selectFrom('plan_round_item').selectAll().where('id', '=', itemId).where('round_id', '=', round.id).where('deleted', '=', 0).executeTakeFirst();
+  if (!item) throw new AppError('ROUND_ITEM_NOT_FOUND', 'Không tìm thấy xã hoặc sản phẩm này trong đợt rà soát.', { id: itemId });
+  return item;
+}
+
+/**
+ * The round's outcome for one commune (duy trì / phải khắc phục trước ngày … / đề nghị thu hồi) or OCOP product
+ * (giữ hạng / nâng hạng / hạ hạng / thu hồi), with its reason. "Phải khắc phục" and "đề nghị thu hồi" feed the NTM
+ * at-risk list until the remedy is recorded or the recognition revoked. Outcomes may still be recorded after the
+ * round reported (the report proposes them; the remedy comes later).
+ */
+export async function setOutcome(ctx: ServiceContext, input: OutcomeInput & { roundId: string; itemId: string }): Promise<RoundDetail> {
+  const scope = await officeScope(ctx);
+  const round = await ownRoundRow(ctx, scope, input.roundId);
+  const item = await roundItem(ctx, round, input.itemId);
+  await applyOutcome(ctx, round, item, input);
   return getRound(ctx, round.id);
 }

@@ -1,20 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Header,
-  ImageRun,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, ImageRun, Paragraph, type FileChild } from 'docx';
 import type { ReportHeader, ReportNarrative } from '../../core/contract/reports';
 import { noPlanSentence, planGapSentence, planReportCells } from '../../core/plans/reportSection';
 import {
@@ -24,7 +8,6 @@ import {
   formatVnNumber,
   nextReportPeriod,
   parseReportPeriod,
-  placeDateLine,
   reportPeriodLabel,
   starChartSpec,
   trendChartSpec,
@@ -32,6 +15,7 @@ import {
   type ReportModel,
 } from '../../core/reports/index';
 import { chartPng, chartSvg } from './chartImage';
+import { caption, dataTable, documentHeader, documentTitle, heading, narrativeParagraphs, nd30Document, para, run, signatureBlock, subheading } from './nd30Docx';
 import { annexSheetsOf, PLAN_ANNEX_NO } from './reportXlsx';
 
 /**
@@ -41,112 +25,6 @@ import { annexSheetsOf, PLAN_ANNEX_NO } from './reportXlsx';
  * subject; the body; "Nơi nhận:" bottom left and the signer bottom right. Made from the model alone: a saved
  * snapshot gives the same document again.
  */
-const FONT = 'Times New Roman';
-const MM = 56.7; // twips per millimetre
-const PAGE = { width: 11906, height: 16838, margin: { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) } };
-const CONTENT = PAGE.width - PAGE.margin.left - PAGE.margin.right;
-const BODY = 28; // 14 pt, in half-points
-const FIRST_LINE = 567; // 1 cm
-
-type RunOptions = { bold?: boolean; italics?: boolean; size?: number; underline?: boolean; color?: string };
-const run = (text: string, o: RunOptions = {}) =>
-  new TextRun({ text: text.normalize('NFC'), font: FONT, size: o.size ?? BODY, bold: o.bold, italics: o.italics, underline: o.underline ? {} : undefined, color: o.color });
-
-type ParaOptions = { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; before?: number; after?: number; indent?: boolean; keepNext?: boolean };
-const para = (children: TextRun[], o: ParaOptions = {}) =>
-  new Paragraph({
-    children,
-    alignment: o.align ?? AlignmentType.JUSTIFIED,
-    spacing: { before: o.before ?? 0, after: o.after ?? 120, line: 300 },
-    indent: o.indent === false ? undefined : { firstLine: FIRST_LINE },
-    keepNext: o.keepNext,
-  });
-const centred = (children: TextRun[], after = 0) => new Paragraph({ children, alignment: AlignmentType.CENTER, spacing: { after, before: 0 } });
-
-/** A short solid rule centred under a line (NĐ 30: under the issuing body, the Tiêu ngữ and the subject). */
-function rule(cellWidth: number, ruleWidth: number): Paragraph {
-  const side = Math.max(0, Math.round((cellWidth - ruleWidth) / 2));
-  return new Paragraph({
-    children: [],
-    spacing: { before: 60, after: 120, line: 120 },
-    indent: { left: side, right: side },
-    border: { top: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-  });
-}
-
-const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
-
-function layoutCell(children: Paragraph[], width: number): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE }, margins: { left: 0, right: 0 }, children });
-}
-
-function documentHeader(model: ReportModel, header: ReportHeader): Table {
-  // Quốc hiệu in 12 pt on one line needs ~60% of the 165 mm line (NĐ 30, Phụ lục I: 12–13 pt).
-  const left = Math.round(CONTENT * 0.4);
-  const right = CONTENT - left;
-  const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
-  const parent = model.office.parentBodyName ? [centred([run(upper(model.office.parentBodyName), { size: 24 })])] : [];
-  const number = header.documentNo.trim() || '\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0';
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          layoutCell([...parent, centred([run(upper(model.office.officeName), { bold: true, size: 24 })]), rule(left, Math.round(left / 3))], left),
-          layoutCell(
-            [
-              centred([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 })]),
-              centred([run('Độc lập - Tự do - Hạnh phúc', { bold: true, size: 28, underline: true })], 120),
-            ],
-            right,
-          ),
-        ],
-      }),
-      new TableRow({
-        children: [
-          layoutCell([centred([run(`Số: ${number}/${header.symbol}`, { size: 26 })])], left),
-          layoutCell([centred([run(placeDateLine(header.place, header.date), { italics: true, size: 28 })])], right),
-        ],
-      }),
-    ],
-  });
-}
-
-function dataTable(headers: string[], rows: string[][], widths: number[], opts: { totalRow?: boolean; alignLeft?: number[]; size?: number } = {}): Table {
-  const sum = widths.reduce((a, b) => a + b, 0);
-  const columnWidths = widths.map((w) => Math.round((w / sum) * CONTENT));
-  const cell = (text: string, i: number, o: { bold?: boolean; header?: boolean }) =>
-    new TableCell({
-      width: { size: columnWidths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 40, bottom: 40 },
-      children: [
-        new Paragraph({
-          children: [run(text, { bold: o.bold, size: opts.size ?? 24 })],
-          alignment: !o.header && opts.alignLeft?.includes(i) ? AlignmentType.LEFT : AlignmentType.CENTER,
-          spacing: { before: 0, after: 0 },
-        }),
-      ],
-    });
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
-    columnWidths,
-    borders: GRID_BORDERS,
-    rows: [
-      new TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, { bold: true, header: true })) }),
-      ...rows.map((r, ri) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, { bold: opts.totalRow && ri === rows.length - 1 })) })),
-    ],
-  });
-}
-
-const caption = (text: string) => para([run(text, { bold: true, italics: true, size: 26 })], { align: AlignmentType.CENTER, indent: false, before: 120, after: 60, keepNext: true });
-const heading = (text: string) => para([run(text, { bold: true })], { before: 120, keepNext: true });
-const subheading = (text: string) => para([run(text, { bold: true, italics: true })], { keepNext: true });
 const n = (v: number) => formatVnNumber(v, 0);
 /** "tăng 2 xã so với Quý I năm 2025", "giảm 1 sản phẩm …", "không thay đổi so với …". */
 const change = (now: number, before: number, unit: string, previousLabel: string) =>
@@ -172,13 +50,6 @@ function chart(spec: BarChartSpec, title: string): Paragraph[] {
     }),
     caption(title),
   ];
-}
-
-/** Paragraphs of the office's own text; an empty section shows a dotted line to fill in. */
-function narrativeParagraphs(text: string): Paragraph[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
-  if (lines.length === 0) return [para([run('…………………………………………………………………………………')])];
-  return lines.map((l) => para([run(l)]));
 }
 
 function ntmSection(model: ReportModel): FileChild[] {
@@ -337,60 +208,14 @@ function planSection(model: ReportModel, no: number): FileChild[] {
   return out;
 }
 
-function signatureBlock(model: ReportModel, header: ReportHeader): Table {
-  const left = Math.round(CONTENT * 0.5);
-  const right = CONTENT - left;
-  const recipients = header.recipients.filter((r) => r.trim() !== '');
-  const titleLines = header.signerTitle.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
-    columnWidths: [left, right],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          layoutCell(
-            [
-              new Paragraph({ children: [run('Nơi nhận:', { bold: true, italics: true, size: 24 })], spacing: { before: 0, after: 0 } }),
-              ...recipients.map(
-                (r, i) =>
-                  new Paragraph({
-                    children: [run(`- ${r.replace(/^-\s*/, '').replace(/[;.]$/, '')}${i === recipients.length - 1 ? '.' : ';'}`, { size: 22 })],
-                    spacing: { before: 0, after: 0 },
-                  }),
-              ),
-            ],
-            left,
-          ),
-          layoutCell(
-            [
-              ...(titleLines.length ? titleLines : [model.office.officeName]).map((l) => centred([run(l.toLocaleUpperCase('vi-VN'), { bold: true, size: 28 })])),
-              centred([run(' ')], 0),
-              centred([run(' ')], 0),
-              centred([run(' ')], 0),
-              centred([run(' ')], 0),
-              centred([run(header.signerName, { bold: true, size: 28 })]),
-            ],
-            right,
-          ),
-        ],
-      }),
-    ],
-  });
-}
-
 export async function reportDocx(model: ReportModel, narrative: ReportNarrative, header: ReportHeader): Promise<Buffer> {
   const next = reportPeriodLabel(nextReportPeriod(parseReportPeriod(model.period)));
-  const subjectRuleWidth = Math.round(CONTENT / 4);
   // A snapshot saved before format 2 has no plan section and keeps its numbering ("3. Đánh giá chung").
   const plans = model.planResults ? planSection(model, 3) : [];
   const sheets = annexSheetsOf(model).length;
   const children: FileChild[] = [
-    documentHeader(model, header),
-    new Paragraph({ children: [run('BÁO CÁO', { bold: true, size: 28 })], alignment: AlignmentType.CENTER, spacing: { before: 360, after: 0 } }),
-    ...header.subject.split(/\r?\n/).map((l) => centred([run(l, { bold: true, size: 28 })])),
-    rule(CONTENT, subjectRuleWidth),
+    documentHeader({ parentBodyName: model.office.parentBodyName, officeName: model.office.officeName, documentNo: header.documentNo, symbol: header.symbol, place: header.place, date: header.date }),
+    ...documentTitle('BÁO CÁO', header.subject),
     heading(`I. KẾT QUẢ THỰC HIỆN ${model.periodLabel.toLocaleUpperCase('vi-VN')}`),
     ...ntmSection(model),
     ...ocopSection(model),
@@ -406,26 +231,10 @@ export async function reportDocx(model: ReportModel, narrative: ReportNarrative,
         `Trên đây là báo cáo kết quả thực hiện Chương trình MTQG xây dựng nông thôn mới và Chương trình OCOP ${model.periodLabel} của ${model.office.officeName}; số liệu chi tiết tại các Biểu 01 đến ${String(sheets).padStart(2, '0')} kèm theo./.`,
       ),
     ]),
-    signatureBlock(model, header),
+    signatureBlock({ recipients: header.recipients, signerTitle: header.signerTitle, signerName: header.signerName, fallbackTitle: model.office.officeName }),
   ];
-  const document = new Document({
-    creator: model.office.officeName,
-    title: `Báo cáo ${model.periodLabel}`,
-    description: `Số liệu đến ngày ${formatVnDate(model.asOf)}, lập lúc ${model.generatedAt}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...PAGE.margin, header: Math.round(10 * MM), footer: Math.round(10 * MM) } },
-          titlePage: true,
-        },
-        headers: {
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: 26 })] })] }),
-        },
-        children,
-      },
-    ],
-  });
-  return Packer.toBuffer(document);
+  return nd30Document(
+    { creator: model.office.officeName, title: `Báo cáo ${model.periodLabel}`, description: `Số liệu đến ngày ${formatVnDate(model.asOf)}, lập lúc ${model.generatedAt}` },
+    children,
+  );
 }

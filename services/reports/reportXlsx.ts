@@ -1,12 +1,11 @@
 import ExcelJS, { type Worksheet } from 'exceljs';
 import { gapItemLabel, noPlanSentence, planReportCells } from '../../core/plans/reportSection';
 import { LEVEL_LABELS, formatVnDate, type ReportModel } from '../../core/reports/index';
+import { addRows, annexSheet, dateCell, DATE, DEC, HEADER_ROW, INT, type Column } from './annexXlsx';
 
 /**
- * The annex tables (Biểu) as one workbook, one sheet per table: title rows (merged, above the table), the unit,
- * one header row, plain data rows (never merged, so a province's own spreadsheet can read them with a formula or
- * a pivot table), then a total row with SUM formulas and their values. Numbers are numbers and dates are dates
- * (shown dd/mm/yyyy); Excel shows the separators of the reader's locale (1.234,5 in Vietnamese).
+ * The annex tables (Biểu) as one workbook, one sheet per table, laid out as annexXlsx.ts describes: title rows, the
+ * unit, one header row, plain data rows, then a total row with SUM formulas and their values.
  */
 export const ANNEX_SHEETS = [
   { no: '01', title: 'SỐ XÃ THEO MỨC ĐỘ ĐẠT CHUẨN NÔNG THÔN MỚI', unit: 'xã' },
@@ -30,76 +29,21 @@ export function annexSheetsOf(model: ReportModel): readonly SheetSpec[] {
   return model.planResults ? [...ANNEX_SHEETS, PLAN_ANNEX] : ANNEX_SHEETS;
 }
 
-export const HEADER_ROW = 6;
-const INT = '#,##0';
-const DEC = '#,##0.0';
-const DATE = 'dd/mm/yyyy';
-const thin = { style: 'thin' as const, color: { argb: 'FF000000' } };
-const BOX = { top: thin, left: thin, bottom: thin, right: thin };
-
-type Column = { header: string; width: number; format?: string };
-
-function dateCell(iso: string | null): Date | null {
-  if (!iso) return null;
-  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
-}
+export { HEADER_ROW };
 
 function sheet(wb: ExcelJS.Workbook, model: ReportModel, index: number | SheetSpec, columns: Column[]): Worksheet {
   const spec = typeof index === 'number' ? ANNEX_SHEETS[index]! : index;
-  const ws = wb.addWorksheet(`Biểu ${spec.no}`, { views: [{ state: 'frozen', ySplit: HEADER_ROW }], pageSetup: { paperSize: 9, orientation: columns.length > 8 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = columns.map((c) => ({ width: c.width, style: c.format ? { numFmt: c.format } : {} }));
-  const last = columns.length;
-  const title = (row: number, text: string, font: Partial<ExcelJS.Font>, align: 'left' | 'center' | 'right' = 'center') => {
-    ws.getCell(row, 1).value = text;
-    ws.getCell(row, 1).font = { name: 'Times New Roman', size: 12, ...font };
-    ws.getCell(row, 1).alignment = { horizontal: align, vertical: 'middle', wrapText: true };
-    if (last > 1) ws.mergeCells(row, 1, row, last);
-  };
-  title(1, `Biểu ${spec.no}`, { bold: true }, 'left');
-  title(2, spec.title, { bold: true, size: 13 });
-  title(3, `${model.periodLabel.replace(/^năm/, 'Năm')} (số liệu đến ngày ${formatVnDate(model.asOf)}) — ${model.office.dataOfficeName}`, { italic: true });
-  title(4, `(Kèm theo báo cáo ${model.periodLabel} của ${model.office.officeName})`, { italic: true, size: 11 });
-  title(5, `Đơn vị tính: ${spec.unit}`, { italic: true, size: 11 }, 'right');
-  const header = ws.getRow(HEADER_ROW);
-  columns.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
-    cell.font = { name: 'Times New Roman', size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BOX;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF1F3F5' } };
-  });
-  header.height = 32;
-  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
-  return ws;
-}
-
-function addRows(ws: Worksheet, rows: (string | number | Date | null)[][], total?: { label: string; labelColumn: number; sumColumns: number[] }): void {
-  const first = HEADER_ROW + 1;
-  for (const values of rows) {
-    const row = ws.addRow(values);
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      if (col > values.length) return;
-      cell.border = BOX;
-      cell.font = { name: 'Times New Roman', size: 11 };
-      cell.alignment = { vertical: 'middle', wrapText: true, horizontal: typeof cell.value === 'string' && cell.value.length > 3 ? 'left' : 'center' };
-    });
-  }
-  if (!total) return;
-  const lastData = HEADER_ROW + rows.length;
-  const values: (string | ExcelJS.CellFormulaValue | null)[] = new Array(ws.columnCount).fill(null);
-  values[total.labelColumn - 1] = total.label;
-  for (const col of total.sumColumns) {
-    const letter = ws.getColumn(col).letter;
-    const result = rows.reduce((a, r) => a + (typeof r[col - 1] === 'number' ? (r[col - 1] as number) : 0), 0);
-    values[col - 1] = { formula: rows.length ? `SUM(${letter}${first}:${letter}${lastData})` : '0', result };
-  }
-  const row = ws.addRow(values);
-  row.eachCell({ includeEmpty: true }, (cell) => {
-    cell.border = BOX;
-    cell.font = { name: 'Times New Roman', size: 11, bold: true };
-    cell.alignment = { vertical: 'middle', horizontal: typeof cell.value === 'string' ? 'left' : 'center' };
-  });
+  return annexSheet(
+    wb,
+    {
+      name: `Biểu ${spec.no}`,
+      title: spec.title,
+      subtitle: `${model.periodLabel.replace(/^năm/, 'Năm')} (số liệu đến ngày ${formatVnDate(model.asOf)}) — ${model.office.dataOfficeName}`,
+      attachedTo: `(Kèm theo báo cáo ${model.periodLabel} của ${model.office.officeName})`,
+      unit: spec.unit,
+    },
+    columns,
+  );
 }
 
 /** The annex workbook of a report model (Biểu 01–08). */

@@ -169,3 +169,13 @@ export function docxParagraphs(contentBase64: string): string[] {
   const xml = readZip(Buffer.from(contentBase64, 'base64')).get('word/document.xml')!.toString('utf8');
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((r) => r[1]).join('')).filter((s) => s.trim() !== '');
 }
+
+/** Every table of a DOCX as rows of cell texts (a cell's paragraphs joined). */
+export function docxTables(contentBase64: string): string[][][] {
+  const xml = readZip(Buffer.from(contentBase64, 'base64')).get('word/document.xml')!.toString('utf8');
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const text = (s: string) => unescape([...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((tbl) =>
+    [...tbl[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((tr) => [...tr[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((tc) => text(tc[0]))),
+  );
+}

@@ -65,6 +65,9 @@ function OverviewBody({ data, onOpenCommune }: { data: NtmOverview; onOpenCommun
   const levels = Object.keys(NTM_LEVEL_LABELS) as NtmLevel[];
   const recognised = levels.reduce((n, l) => n + data.byLevel[l], 0);
   const maxBand = Math.max(1, ...data.bands.map((b) => Math.max(b.count, b.previous)));
+  // A commune may be listed by its assessment and by a round's outcome: count it once.
+  const atRiskCount = new Set(data.atRisk.map((r) => r.unitCode)).size;
+  const fromRounds = data.atRisk.filter((r) => r.source === 'round').length;
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
@@ -79,7 +82,12 @@ function OverviewBody({ data, onOpenCommune }: { data: NtmOverview; onOpenCommun
           testId="ntm-ov-average"
         />
         <Stat label={fully?.label ?? 'Đạt đủ tiêu chí'} value={String(fully?.count ?? 0)} hint={fully ? `Quý trước: ${fully.previous}` : null} testId="ntm-ov-full" />
-        <Stat label="Nguy cơ bị thu hồi" value={String(data.atRisk.length)} hint={data.catalog.periodTo <= 2025 ? 'Theo QĐ 18/2022/QĐ-TTg' : 'Chưa có quy định thu hồi cho giai đoạn này'} testId="ntm-ov-risk" />
+        <Stat
+          label="Nguy cơ bị thu hồi"
+          value={String(atRiskCount)}
+          hint={[data.catalog.periodTo <= 2025 ? 'Theo QĐ 18/2022/QĐ-TTg' : 'Chưa có quy định thu hồi cho giai đoạn này', fromRounds ? `${fromRounds} theo kết quả rà soát` : null].filter(Boolean).join('; ')}
+          testId="ntm-ov-risk"
+        />
       </SimpleGrid>
       <Grid gap="sm">
         <Grid.Col span={{ base: 12, lg: 5 }}>
@@ -158,8 +166,8 @@ function OverviewBody({ data, onOpenCommune }: { data: NtmOverview; onOpenCommun
           <Card withBorder padding="sm" radius="md" h="100%" data-testid="ntm-ov-atrisk">
             <Group gap="xs" mb={6}>
               <Text fw={600}>Xã có nguy cơ bị thu hồi quyết định công nhận</Text>
-              <Badge tt="none" color={data.atRisk.length ? 'red' : 'gray'} variant="light">
-                {data.atRisk.length}
+              <Badge tt="none" color={atRiskCount ? 'red' : 'gray'} variant="light">
+                {atRiskCount}
               </Badge>
             </Group>
             {data.atRisk.length === 0 ? (
@@ -169,16 +177,28 @@ function OverviewBody({ data, onOpenCommune }: { data: NtmOverview; onOpenCommun
             ) : (
               <Stack gap={6}>
                 {data.atRisk.map((r) => (
-                  <div key={r.unitCode}>
-                    <Anchor
-                      component="button"
-                      type="button"
-                      fw={600}
-                      onClick={() => onOpenCommune(r.unitCode, data.period)}
-                      data-testid={`ntm-ov-atrisk-${r.unitCode}`}
-                    >
-                      ⚠ {r.name}
-                    </Anchor>
+                  <div key={`${r.unitCode}/${r.source}`}>
+                    <Group gap={6}>
+                      <Anchor
+                        component="button"
+                        type="button"
+                        fw={600}
+                        onClick={() => onOpenCommune(r.unitCode, data.period)}
+                        data-testid={r.source === 'round' ? `ntm-ov-atrisk-round-${r.unitCode}` : `ntm-ov-atrisk-${r.unitCode}`}
+                      >
+                        ⚠ {r.name}
+                      </Anchor>
+                      {r.round && (
+                        <Badge size="sm" tt="none" variant="light" color={r.round.outcome === 'revoke_proposed' ? 'red' : 'orange'}>
+                          {r.round.outcome === 'revoke_proposed' ? 'Đề nghị thu hồi' : 'Phải khắc phục'} · đợt rà soát {r.round.documentNo}
+                        </Badge>
+                      )}
+                      {r.round?.overdue && (
+                        <Badge size="sm" tt="none" variant="filled" color="red">
+                          Quá hạn khắc phục
+                        </Badge>
+                      )}
+                    </Group>
                     <Text size="sm">{r.message}</Text>
                   </div>
                 ))}

@@ -146,6 +146,12 @@ export function RecognitionsCard({ commune }: RecognitionsCardProps) {
                       Đã thu hồi theo QĐ {r.revokedDecisionNo} ngày {formatDate(r.revokedOn)}
                     </Text>
                   )}
+                  {r.roundOutcome && (
+                    <Text size="xs" c={r.revokedOn ? 'dimmed' : 'orange.9'} data-testid={`rec-round-${r.decisionNo}`}>
+                      {r.roundOutcome.outcome === 'revoke_proposed' ? 'Đề nghị thu hồi' : `Phải khắc phục${r.roundOutcome.remedyDue ? ` trước ngày ${formatDate(r.roundOutcome.remedyDue)}` : ''}`} theo đợt rà soát{' '}
+                      {r.roundOutcome.documentNo} ({r.roundOutcome.roundTitle}){r.roundOutcome.reason ? `: ${r.roundOutcome.reason}` : ''}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td ta="right">
                   {!r.revokedOn && (

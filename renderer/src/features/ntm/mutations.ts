@@ -101,6 +101,8 @@ export function useRevokeRecognition() {
     mutationFn: (input: MethodInput<'ntm.recognitions.revoke'>) => call('ntm.recognitions.revoke', input),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ntmKeys.all });
+      // A round's outcome shows the revocation of the decision it proposed to revoke.
+      await qc.invalidateQueries({ queryKey: ['plans'] });
       notifications.show({ color: 'green', message: 'Đã ghi quyết định thu hồi.' });
     },
   });

@@ -18,7 +18,8 @@ export function PlansDueCard({ onOpen = () => (window.location.hash = '#/plans')
   if (tasks.isPending || progress.isPending) return <Loader size="sm" />;
   if (tasks.isError) return <Alert color="red">{tasks.error.message}</Alert>;
   if (progress.isError) return <Alert color="red">{progress.error.message}</Alert>;
-  const open = tasks.data.filter((t) => t.status === 'open' || t.status === 'in_progress');
+  // The office's own tasks (a province's list also holds the offices' merged ones, read-only).
+  const open = tasks.data.filter((t) => !t.readOnly && (t.status === 'open' || t.status === 'in_progress'));
   const overdue = open.filter((t) => t.overdue);
   const soon = open.filter((t) => !t.overdue && t.daysLeft <= DUE_SOON_DAYS);
   const behind = progress.data.flatMap((p) => p.targets.filter((t) => t.status === 'behind' || t.status === 'missed').map((t) => ({ plan: p.plan, t })));
@@ -44,7 +45,7 @@ export function PlansDueCard({ onOpen = () => (window.location.hash = '#/plans')
         </Group>
         {[...overdue, ...soon].slice(0, 5).map((t) => (
           <Text key={t.id} size="sm" c={t.overdue ? 'red.8' : undefined}>
-            {vnDate(t.dueOn)} · {t.sector}: {t.title}
+            {vnDate(t.dueOn)} · {t.assignee}: {t.title}
             {t.overdue ? ` (quá hạn ${-t.daysLeft} ngày)` : ''}
           </Text>
         ))}

@@ -4,6 +4,7 @@ import type { AppInfo } from '../../../../core/contract/index';
 import { ProgressPanel } from './ProgressPanel';
 import { RoadmapPanel } from './RoadmapPanel';
 import { RoundsPanel } from './RoundsPanel';
+import { SectorsPanel } from './SectorsPanel';
 import { TasksPanel } from './TasksPanel';
 
 export type PlansPageProps = { info: AppInfo };
@@ -36,6 +37,9 @@ export function PlansPage({ info }: PlansPageProps) {
           <Tabs.Tab value="tasks" data-testid="plans-tab-tasks">
             Nhiệm vụ các ngành
           </Tabs.Tab>
+          <Tabs.Tab value="sectors" data-testid="plans-tab-sectors">
+            Theo ngành phụ trách
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="progress" pt="md">
           <ProgressPanel year={year} />
@@ -48,6 +52,9 @@ export function PlansPage({ info }: PlansPageProps) {
         </Tabs.Panel>
         <Tabs.Panel value="tasks" pt="md">
           <TasksPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="sectors" pt="md">
+          <SectorsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

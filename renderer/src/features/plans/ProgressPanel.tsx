@@ -18,14 +18,23 @@ function PlanProgressCard({ p, year, onDeleted }: { p: PlanProgress; year: numbe
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={4}>{p.plan.title}</Title>
+            <Group gap="xs">
+              <Title order={4}>{p.plan.title}</Title>
+              {p.plan.readOnly && (
+                <Badge color="gray" variant="outline" tt="none" data-testid="plan-readonly">
+                  {p.plan.officeName} · chỉ xem
+                </Badge>
+              )}
+            </Group>
             <Text size="sm" c="dimmed">
               {p.plan.documentNo} ngày {vnDate(p.plan.documentDate)} của {p.plan.issuer} · {p.plan.periodLabel} · tính đến {vnDate(p.asOf)} ({Math.round(p.elapsed * 100)}% thời gian)
             </Text>
           </div>
-          <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="plan-edit">
-            Sửa kế hoạch
-          </Button>
+          {!p.plan.readOnly && (
+            <Button variant="light" size="xs" onClick={() => setEditing(true)} data-testid="plan-edit">
+              Sửa kế hoạch
+            </Button>
+          )}
         </Group>
         <Modal opened={editing} onClose={() => setEditing(false)} title="Sửa kế hoạch, chỉ tiêu" size="xl">
           <PlanForm
@@ -122,7 +131,7 @@ export function ProgressPanel({ year }: ProgressPanelProps) {
         <Select
           placeholder={`Các kế hoạch năm ${year}`}
           clearable
-          data={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.periodLabel})` }))}
+          data={(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.title} (${p.periodLabel})${p.readOnly ? ` — ${p.officeName}` : ''}` }))}
           value={planId}
           onChange={setPlanId}
           w={420}

@@ -8,12 +8,14 @@ import { plansKeys } from './queries';
  * One write of plans and verification: calls the method, refreshes every plans query, says what happened. A write
  * made from a form (`inline`) leaves its error to the form, which shows it under the field it concerns.
  */
-function usePlansWrite<M extends MethodName>(method: M, success?: string | ((out: MethodOutput<M>) => string), options: { inline?: boolean } = {}) {
+function usePlansWrite<M extends MethodName>(method: M, success?: string | ((out: MethodOutput<M>) => string), options: { inline?: boolean; alsoNtm?: boolean } = {}) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: MethodInput<M>) => call(method, input),
     onSuccess: async (out) => {
       await qc.invalidateQueries({ queryKey: plansKeys.all });
+      // Outcomes feed the NTM at-risk list and the recognitions; sectors show on the assessment.
+      if (options.alsoNtm) await qc.invalidateQueries({ queryKey: ['ntm'] });
       if (success) notifications.show({ color: 'green', message: typeof success === 'string' ? success : success(out) });
     },
     onError: (e) => {
@@ -37,3 +39,5 @@ export const useGenerateTasks = () => usePlansWrite('plans.tasks.generate', (r) 
 export const useSaveTask = () => usePlansWrite('plans.tasks.save', 'Đã cập nhật nhiệm vụ.');
 /** The task form's own save: its errors show in the form. */
 export const useSaveTaskForm = () => usePlansWrite('plans.tasks.save', 'Đã lưu nhiệm vụ.', inline);
+export const useSetOutcome = () => usePlansWrite('plans.rounds.setOutcome', 'Đã ghi kết quả xử lý.', { inline: true, alsoNtm: true });
+export const useSetSector = () => usePlansWrite('plans.sectors.set', 'Đã cập nhật ngành phụ trách.', { alsoNtm: true });

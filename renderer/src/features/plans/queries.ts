@@ -17,6 +17,12 @@ export const plansKeys = {
   catalog: (id: string) => ['plans', 'catalog', id] as const,
   ocopMeta: ['plans', 'ocop-meta'] as const,
   communes: ['plans', 'communes'] as const,
+  sectors: (catalogId: string) => ['plans', 'sectors', catalogId] as const,
+  discrepancies: (roundId: string | null) => ['plans', 'discrepancies', roundId] as const,
+  failing: ['plans', 'failing'] as const,
+  evaluations: (productId: string) => ['plans', 'ocop-evaluations', productId] as const,
+  products: ['plans', 'ocop-products'] as const,
+  staff: ['plans', 'staff'] as const,
 };
 
 export const usePlans = () => useQuery({ queryKey: plansKeys.list, queryFn: () => call('plans.list', {}) });
@@ -34,3 +40,12 @@ export const useNtmCatalog = (id: string | null) =>
   useQuery({ queryKey: plansKeys.catalog(id ?? ''), queryFn: () => call('ntm.catalogs.get', { id: id! }), enabled: id !== null, staleTime: Infinity });
 export const useOcopMeta = () => useQuery({ queryKey: plansKeys.ocopMeta, queryFn: () => call('ocop.meta', {}), staleTime: Infinity });
 export const useCommunes = () => useQuery({ queryKey: plansKeys.communes, queryFn: () => call('ntm.communes.list', {}), staleTime: 60_000 });
+export const useCriterionSectors = (catalogId: string | null) =>
+  useQuery({ queryKey: plansKeys.sectors(catalogId ?? ''), queryFn: () => call('plans.sectors.list', { catalogId: catalogId! }), enabled: catalogId !== null });
+export const useSectorDiscrepancies = (roundId: string | null) =>
+  useQuery({ queryKey: plansKeys.discrepancies(roundId), queryFn: () => call('plans.sectors.discrepancies', roundId ? { roundId } : {}) });
+export const useSectorFailing = () => useQuery({ queryKey: plansKeys.failing, queryFn: () => call('plans.sectors.failing', {}) });
+export const useOcopEvaluations = (productId: string | null) =>
+  useQuery({ queryKey: plansKeys.evaluations(productId ?? ''), queryFn: () => call('ocop.evaluations.list', { productId: productId! }), enabled: productId !== null });
+export const useOcopProducts = () => useQuery({ queryKey: plansKeys.products, queryFn: () => call('ocop.products.list', {}), staleTime: 60_000 });
+export const useStaff = () => useQuery({ queryKey: plansKeys.staff, queryFn: () => call('staff.list', {}), staleTime: 60_000 });
