@@ -6,6 +6,7 @@ import { NtmMatrix } from './page-models/NtmMatrix';
 import { SetupPage } from './page-models/SetupPage';
 import { Shell } from './page-models/Shell';
 import { startWebHost, type WebHost } from './webHost';
+import { setUpKySonDistrict } from './fixtures/pageApi';
 
 let host: WebHost | null = null;
 test.afterEach(async () => {
@@ -30,13 +31,7 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
 async function setUpKySon(page: Page): Promise<void> {
   host = await startWebHost();
   await page.goto(host.url);
-  const setup = new SetupPage(page);
-  await setup.chooseKind(/Phòng Nông nghiệp cấp huyện/);
-  await setup.pick('province-select', 'nghe an', /Nghệ An/);
-  await setup.pick('unit-select', 'ky son', /Kỳ Sơn/);
-  await setup.fill('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn', 'UBND HUYỆN KỲ SƠN', 'Lô Thị Mai');
-  await setup.submit();
-  await new Shell(page).expectOffice('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn');
+  await setUpKySonDistrict(page);
 }
 
 test('a quarter of Nậm Càn: entry, a criterion turning met, drafts, lock, risk of revocation, matrix and criterion', async ({ page }) => {

@@ -7,6 +7,7 @@ import { PlansPage } from './page-models/PlansPage';
 import { SetupPage } from './page-models/SetupPage';
 import { Shell } from './page-models/Shell';
 import { startWebHost, type WebHost } from './webHost';
+import { api, seedQuarter, setUpKySonDistrict } from './fixtures/pageApi';
 
 let host: WebHost | null = null;
 test.afterEach(async () => {
@@ -26,49 +27,13 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/plans-outcomes-${name}.png`, fullPage, style: '.mantine-Notifications-root { display: none !important; }' });
 }
 
-/** Calls the contract from inside the page (same origin, the page's own per-run secret); throws on an error. */
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-NTM-Secret': sessionStorage.getItem('ntm-desk-secret') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return res.json();
-    },
-    [method, input] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-  return r.value as T;
-}
-
-type View = { indicators: { code: string; criterionNo: number; judgement: string; valueKind: string; choices: { value: string }[] | null }[] };
-
-/** A commune's own assessment of a quarter: every criterion met except those listed. */
-async function seedQuarter(page: Page, unitCode: string, period: string, catalogId: string, notMet: number[]): Promise<void> {
-  const view = await api<View>(page, 'ntm.assessment.get', { unitCode, period, catalogId });
-  for (const i of view.indicators) {
-    const met = !notMet.includes(i.criterionNo);
-    const value = i.judgement === 'manual' ? undefined : i.valueKind === 'boolean' ? met : i.valueKind === 'choice' ? (met ? i.choices!.at(-1)!.value : i.choices![0]!.value) : met ? 100 : 0;
-    await api(page, 'ntm.assessment.setValue', { unitCode, period, catalogId, indicatorCode: i.code, value, manualMet: met, evidence: `Biên bản tự đánh giá ${i.code}` });
-  }
-}
-
 test('round outcomes: a commune proposed for revocation joins the NTM at-risk list, a remedy past due shows overdue; sectors and tasks for staff', async ({ page }) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   host = await startWebHost();
   await page.goto(host.url);
-  const setup = new SetupPage(page);
-  await setup.chooseKind(/Phòng Nông nghiệp cấp huyện/);
-  await setup.pick('province-select', 'nghe an', /Nghệ An/);
-  await setup.pick('unit-select', 'ky son', /Kỳ Sơn/);
-  await setup.fill('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn', 'UBND HUYỆN KỲ SƠN', 'Lô Thị Mai');
-  await setup.submit();
-  const shell = new Shell(page);
-  await shell.expectOffice('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn');
+  const shell = await setUpKySonDistrict(page);
 
   // Records the office already keeps: two communes recognised in 2019–2020, their own assessments, a round, a team finding.
   const communes = await api<{ unitCode: string }[]>(page, 'ntm.communes.list', {});

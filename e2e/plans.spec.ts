@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PlansPage } from './page-models/PlansPage';
-import { SetupPage } from './page-models/SetupPage';
-import { Shell } from './page-models/Shell';
 import { startWebHost, type WebHost } from './webHost';
+import { api, seedQuarter, setUpKySonDistrict } from './fixtures/pageApi';
 
 let host: WebHost | null = null;
 test.afterEach(async () => {
@@ -22,48 +21,13 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/plans-${name}.png`, fullPage, style: '.mantine-Notifications-root { display: none !important; }' });
 }
 
-/** Calls the contract from inside the page (same origin, the page's own per-run secret); throws on an error. */
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-NTM-Secret': sessionStorage.getItem('ntm-desk-secret') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return res.json();
-    },
-    [method, input] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-  return r.value as T;
-}
-
-type View = { indicators: { code: string; criterionNo: number; judgement: string; valueKind: string; choices: { value: string }[] | null }[] };
-
-/** A commune's own assessment of a quarter: every criterion met except those listed. */
-async function seedQuarter(page: Page, unitCode: string, period: string, catalogId: string, notMet: number[]): Promise<void> {
-  const view = await api<View>(page, 'ntm.assessment.get', { unitCode, period, catalogId });
-  for (const i of view.indicators) {
-    const met = !notMet.includes(i.criterionNo);
-    const value = i.judgement === 'manual' ? undefined : i.valueKind === 'boolean' ? met : i.valueKind === 'choice' ? (met ? i.choices!.at(-1)!.value : i.choices![0]!.value) : met ? 100 : 0;
-    await api(page, 'ntm.assessment.setValue', { unitCode, period, catalogId, indicatorCode: i.code, value, manualMet: met, evidence: `Biên bản tự đánh giá ${i.code}` });
-  }
-}
-
 test('plans and verification: a year plan against recognitions, roadmaps, a re-assessment round with the team’s findings, sector tasks', async ({ page }) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   host = await startWebHost();
   await page.goto(host.url);
-  const setup = new SetupPage(page);
-  await setup.chooseKind(/Phòng Nông nghiệp cấp huyện/);
-  await setup.pick('province-select', 'nghe an', /Nghệ An/);
-  await setup.pick('unit-select', 'ky son', /Kỳ Sơn/);
-  await setup.fill('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn', 'UBND HUYỆN KỲ SƠN', 'Lô Thị Mai');
-  await setup.submit();
-  await new Shell(page).expectOffice('Phòng Nông nghiệp và PTNT huyện Kỳ Sơn');
+  await setUpKySonDistrict(page);
 
   // Records the office already keeps: recognitions, the communes' own assessments, a roadmap.
   const communes = await api<{ unitCode: string }[]>(page, 'ntm.communes.list', {});

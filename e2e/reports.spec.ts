@@ -1,32 +1,16 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ReportsPage } from './page-models/ReportsPage';
 import { SetupPage } from './page-models/SetupPage';
 import { Shell } from './page-models/Shell';
 import { startWebHost, type WebHost } from './webHost';
+import { api } from './fixtures/pageApi';
 
 let host: WebHost | null = null;
 test.afterEach(async () => {
   await host?.stop();
   host = null;
 });
-
-/** Calls the contract from inside the page (same origin, the page's own per-run secret); throws on an error. */
-async function api<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const r = (await page.evaluate(
-    async ([m, i]) => {
-      const res = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-NTM-Secret': sessionStorage.getItem('ntm-desk-secret') ?? '' },
-        body: JSON.stringify({ method: m, input: i }),
-      });
-      return res.json();
-    },
-    [method, input] as const,
-  )) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-  return r.value as T;
-}
 
 test('a commune office previews the quarter, writes its sections, saves a version and downloads the DOCX', async ({ page }) => {
   const errors: string[] = [];
