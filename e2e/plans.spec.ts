@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PlansPage } from './page-models/PlansPage';
 import { startWebHost, type WebHost } from './webHost';
 import { api, seedQuarter, setUpKySonDistrict } from './fixtures/pageApi';
+import { Shell } from './page-models/Shell';
 
 let host: WebHost | null = null;
 test.afterEach(async () => {
@@ -215,5 +216,14 @@ test('plans and verification: a year plan against recognitions, roadmaps, a re-a
   await expect(newTask.getByTestId('task-error')).toContainText('Nhiệm vụ mới cần thời hạn hoàn thành và ít nhất một nơi gắn nhiệm vụ: xã, tiêu chí, sản phẩm OCOP hoặc đợt rà soát.');
   await shot(page, 'task-new', false);
   await page.keyboard.press('Escape');
+
+  // The overview lists a task past its deadline (the sector defaults to the criterion's responsible one).
+  await api(page, 'plans.tasks.save', { unitCode: TA_CA, catalogId: 'QD318-2022-XA-NTM', criterionNo: 10, title: 'Báo cáo kết quả nâng thu nhập của xã Tà Cạ', dueOn: '2025-12-31' });
+  await new Shell(page).go('overview');
+  const due = page.getByTestId('plans-due-card');
+  await expect(due.getByTestId('plans-due-overdue')).toContainText('1 nhiệm vụ quá hạn');
+  await expect(due).toContainText('31/12/2025');
+  await expect(due).toContainText('Báo cáo kết quả nâng thu nhập của xã Tà Cạ (quá hạn');
+  await shot(page, 'overview-overdue');
   expect(errors).toEqual([]);
 });
