@@ -51,6 +51,11 @@ export type ReportInputs = {
   readonly criteria: ReportModel['ntm']['criteria'];
   readonly bands: readonly { readonly label: string; readonly minMet: number; readonly maxMet: number }[];
   readonly current: QuarterEvaluation | null;
+  /**
+   * Communes a re-assessment round put at risk by the period's end ("phải khắc phục", "đề nghị thu hồi":
+   * services/plans/atRisk.ts), with the round's message; they count at risk whether or not assessed this quarter.
+   */
+  readonly roundAtRisk?: readonly { readonly unitCode: string; readonly message: string }[];
   /** The previous period's quarter; the builder ignores it when it was made under another catalog. */
   readonly previous: QuarterEvaluation | null;
   /** Communes meeting every criterion, per quarter of the 8-quarter trend ending at the assessment quarter. */
@@ -132,6 +137,9 @@ function buildNtm(inputs: ReportInputs, dates: { start: string; asOf: string; pr
   const revokedInPeriod = new Set(inputs.recognitions.filter((r) => managed.has(r.unitCode) && inPeriod(r.revokedOn)).map((r) => r.unitCode));
 
   const current = (inputs.current?.communes ?? []).filter((c) => managed.has(c.unitCode));
+  const currentAtRisk = new Set(current.filter((c) => c.atRisk).map((c) => c.unitCode));
+  const roundRisk = new Map<string, string>();
+  for (const r of inputs.roundAtRisk ?? []) if (managed.has(r.unitCode)) roundRisk.set(r.unitCode, [roundRisk.get(r.unitCode), r.message].filter(Boolean).join(' '));
   const sameCatalog = inputs.previous !== null && inputs.current !== null && inputs.previous.catalogId === inputs.current.catalogId;
   const previous = sameCatalog ? inputs.previous!.communes.filter((c) => managed.has(c.unitCode)) : [];
   const byCode = new Map(current.map((c) => [c.unitCode, c]));
@@ -149,6 +157,8 @@ function buildNtm(inputs: ReportInputs, dates: { start: string; asOf: string; pr
 
   const rows: ReportCommuneRow[] = inputs.communes.map((c) => {
     const e = byCode.get(c.code);
+    const round = roundRisk.get(c.code);
+    const messages = [e?.atRisk ? e.riskMessage : null, round ?? null].filter((m): m is string => m !== null && m !== '');
     return {
       unitCode: c.code,
       name: c.name,
@@ -157,8 +167,8 @@ function buildNtm(inputs: ReportInputs, dates: { start: string; asOf: string; pr
       statuses: e?.statuses ?? '',
       metCount: e?.metCount ?? null,
       band: e?.band ?? null,
-      atRisk: e?.atRisk ?? false,
-      riskMessage: e?.atRisk ? e.riskMessage : null,
+      atRisk: (e?.atRisk ?? false) || round !== undefined,
+      riskMessage: messages.length > 0 ? messages.join(' ') : null,
     };
   });
 
@@ -188,7 +198,7 @@ function buildNtm(inputs: ReportInputs, dates: { start: string; asOf: string; pr
     averageMet: average(current),
     previousAverageMet: sameCatalog ? average(previous) : null,
     criteriaNotMet,
-    atRisk: communeFigure(current.filter((c) => c.atRisk).map((c) => c.unitCode)),
+    atRisk: communeFigure(codes.filter((c) => currentAtRisk.has(c) || roundRisk.has(c))),
     rows,
     trend,
   };

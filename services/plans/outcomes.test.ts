@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NtmAssessmentView, NtmOverview, NtmRecognition } from '../../core/contract/ntm';
+import type { ReportPreview } from '../../core/contract/reports';
 import type { CriterionSectors, PlanDetail, PlanSummary, PlanTask, RoundDetail, RoundSummary, SectorDiscrepancies, SectorFailing } from '../../core/contract/plans';
 import { AppError } from '../../core/errors';
 import { bestAnswers } from '../../core/ocop';
@@ -80,6 +81,10 @@ describe('round outcomes for communes', () => {
       round: { id: round.id, title: ROUND.title, documentNo: '08/BCĐ-VPĐP' },
       message: 'Đợt "Rà soát, đánh giá lại xã đạt chuẩn NTM năm 2019, 2020" (08/BCĐ-VPĐP ngày 08/03/2021) đề nghị thu hồi quyết định công nhận 3521/QĐ-UBND (lý do: 6/19 tiêu chí không đạt, trong đó tiêu chí 17 (môi trường)).',
     });
+    // The quarterly report counts them at risk too, with the round's message, whether or not assessed that quarter.
+    const report = (await t.call<ReportPreview>('reports.preview', { period: '2021-Q2' })).model.ntm;
+    expect([...report.atRisk.ids].sort()).toEqual([NAM_CAN, TA_CA].sort());
+    expect(report.rows.find((r) => r.unitCode === NAM_CAN)).toMatchObject({ atRisk: true, riskMessage: expect.stringContaining('đề nghị thu hồi quyết định công nhận 3521/QĐ-UBND') });
     // The recognition shows the round that put it at stake.
     const [rec] = await t.call<NtmRecognition[]>('ntm.recognitions.list', { unitCode: NAM_CAN });
     expect(rec!.roundOutcome).toMatchObject({ roundId: round.id, outcome: 'revoke_proposed', documentNo: '08/BCĐ-VPĐP' });

@@ -5,6 +5,7 @@ import {
   assessmentQuarterOf,
   buildReportModel,
   parseReportPeriod,
+  periodEnd,
   previousReportPeriod,
   reportAsOf,
   trendQuarters,
@@ -21,6 +22,7 @@ import { loadAssessmentInputs } from '../ntm/assessmentInputs';
 import { loadCatalog, type LoadedCatalog } from '../ntm/catalogs';
 import { communeRows, officeScope, type CommuneRow } from '../ntm/communes';
 import { todayOf } from '../ocop/actor';
+import { roundAtRisk } from '../plans/atRisk';
 import { planResultsForReport } from '../plans/reportSection';
 
 export type ReportOfficeRef = { code: string; name: string; own: boolean };
@@ -215,6 +217,7 @@ export async function gatherReport(ctx: ServiceContext, input: { period: string;
     criteria: loaded ? loaded.catalog.criteria.map((c) => ({ no: c.no, name: c.name, sector: c.responsibleSector?.name ?? null })) : [],
     bands: loaded ? bandsFor(loaded.catalog).map((b) => ({ label: b.label, minMet: b.minMet, maxMet: b.maxMet })) : [],
     current: await evaluationOf(quarter),
+    roundAtRisk: (await roundAtRisk(ctx, communes, periodEnd(period), today)).map((r) => ({ unitCode: r.unitCode, message: r.message })),
     previous: await evaluationOf(previousQuarter),
     trend,
     ocop: await ocopOf(ctx, office.code),
