@@ -63,6 +63,8 @@ export async function matrix(ctx: ServiceContext, input: { period: string; catal
   const communes = await communeRows(ctx, scope);
   const levels = await currentLevels(ctx, communes.map((c) => c.id));
   const evaluated = await evaluateQuarter(ctx, communes, input.period, loaded);
+  // A commune a re-assessment round put at risk is flagged too, as in the overview's list (plans/atRisk.ts).
+  const byRound = new Set((await roundAtRisk(ctx, communes, periodEndDate(input.period), todayOf(ctx.now()))).map((r) => r.unitCode));
   return {
     period: input.period,
     catalog: loaded.summary,
@@ -74,7 +76,7 @@ export async function matrix(ctx: ServiceContext, input: { period: string; catal
       statuses: e.statuses,
       metCount: e.metCount,
       band: e.band,
-      atRisk: e.atRisk,
+      atRisk: e.atRisk || byRound.has(e.row.code),
       assessmentStatus: e.assessmentStatus,
     })),
   };

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NtmAssessmentView, NtmOverview, NtmRecognition } from '../../core/contract/ntm';
+import type { NtmAssessmentView, NtmMatrix, NtmOverview, NtmRecognition } from '../../core/contract/ntm';
 import type { ReportPreview } from '../../core/contract/reports';
 import type { CriterionSectors, PlanDetail, PlanSummary, PlanTask, RoundDetail, RoundSummary, SectorDiscrepancies, SectorFailing } from '../../core/contract/plans';
 import { AppError } from '../../core/errors';
@@ -85,6 +85,9 @@ describe('round outcomes for communes', () => {
     const report = (await t.call<ReportPreview>('reports.preview', { period: '2021-Q2' })).model.ntm;
     expect([...report.atRisk.ids].sort()).toEqual([NAM_CAN, TA_CA].sort());
     expect(report.rows.find((r) => r.unitCode === NAM_CAN)).toMatchObject({ atRisk: true, riskMessage: expect.stringContaining('đề nghị thu hồi quyết định công nhận 3521/QĐ-UBND') });
+    // And the NTM matrix flags them.
+    const rows = (await t.call<NtmMatrix>('ntm.matrix', { period: '2021-Q2' })).rows;
+    expect(rows.filter((r) => r.atRisk).map((r) => r.unitCode)).toEqual(expect.arrayContaining([NAM_CAN, TA_CA]));
     // The recognition shows the round that put it at stake.
     const [rec] = await t.call<NtmRecognition[]>('ntm.recognitions.list', { unitCode: NAM_CAN });
     expect(rec!.roundOutcome).toMatchObject({ roundId: round.id, outcome: 'revoke_proposed', documentNo: '08/BCĐ-VPĐP' });
