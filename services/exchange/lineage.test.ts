@@ -110,6 +110,9 @@ describe('bundle import through the 2025 lineage', () => {
     expect(result.error?.message).toContain('99999');
     expect(dataSnapshot(province)).toBe(before);
     sequence -= 1; // a refused bundle's sequence may be sent again
+    // A deletion (tombstone) carries whatever address the record had; it is not refused for it.
+    const tombstone = await send({ ocop_producer: [{ ...ocop.ocop_producer[0], unit_code: '99999', version: 9, deleted: 1 }] });
+    expect(tombstone.error).toBeNull();
   });
 
   it('an assessment of a quarter after the reform for an old commune refuses the bundle, naming its successor', async () => {

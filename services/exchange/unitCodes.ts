@@ -102,6 +102,7 @@ async function mapAddresses(db: Kysely<Database>, records: Record<string, Bundle
     const oldCode = String(record.unit_code);
     const old = lineage.get(oldCode)!;
     if (old.links.length === 0) {
+      if (record.deleted === 1) continue; // a deleted record keeps whatever address it had
       throw unknownUnit(recordType, record.id, oldCode, recordType === 'ocop_product' ? `sản phẩm OCOP "${labelOf(recordType, record)}"` : `chủ thể OCOP "${labelOf(recordType, record)}"`);
     }
     const base = { recordType, id: String(record.id), label: labelOf(recordType, record), oldCode, oldName: old.oldName };
