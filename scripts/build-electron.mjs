@@ -2,6 +2,7 @@
  * Bundles the Electron host with esbuild:
  *   electron/main.ts    → out/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 stay external)
  *   electron/preload.ts → out/electron/preload.cjs  (sandboxed preload: CommonJS, STACK.md trap 3)
+ *   services/exchange/readWorker.ts → out/electron/readWorker.cjs (the bundle reader's thread, found beside main.cjs)
  *   services/ocop/fonts → out/electron/fonts           (the PDF font, found beside main.cjs)
  *
  * Needs no Electron binary. `npm run build:electron` runs it; `scripts/start.mjs` imports `buildElectron`.
@@ -55,6 +56,25 @@ export async function buildElectron(options = {}) {
     logLevel,
   });
 
+  // The exchange importer reads bundles on a worker thread; services/exchange/readWorkerClient.ts looks for it
+  // beside the bundle (import.meta.url is main.cjs here) and reads in its own thread if it is missing.
+  const readWorker = await esbuild.build({
+    absWorkingDir: projectDir,
+    entryPoints: ['services/exchange/readWorker.ts'],
+    outfile: path.join(outDir, 'readWorker.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: NODE_TARGET,
+    external: MAIN_EXTERNALS,
+    banner: { js: IMPORT_META_URL_SHIM },
+    define: { 'import.meta.url': '__importMetaUrl' },
+    sourcemap: 'linked',
+    legalComments: 'linked',
+    metafile: true,
+    logLevel,
+  });
+
   const preload = await esbuild.build({
     absWorkingDir: projectDir,
     entryPoints: ['electron/preload.ts'],
@@ -82,7 +102,7 @@ export async function buildElectron(options = {}) {
   if (forbidden.length > 0) {
     throw new Error(`The sandboxed preload may only require 'electron', but requires: ${forbidden.join(', ')}`);
   }
-  return { outDir, main: main.metafile, preload: preload.metafile, preloadRuntimeImports };
+  return { outDir, main: main.metafile, preload: preload.metafile, readWorker: readWorker.metafile, preloadRuntimeImports };
 }
 
 /** The modules an output bundle still `require`s at run time (its external imports). */

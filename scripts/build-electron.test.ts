@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron, PDF_FONT_FILES, runtimeImports } from './build-electron.mjs';
 
@@ -44,5 +45,22 @@ describe('build-electron', () => {
     const preload = readFileSync(path.join(outDir, 'preload.cjs'), 'utf8');
     expect(preload).toContain('exposeInMainWorld("api"');
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer\)/);
+  });
+
+  it('bundles the exchange reader thread beside main.cjs, runnable by plain Node', async () => {
+    expect(runtimeImports(result.readWorker).filter((m) => !isBuiltin(m))).toEqual([]);
+    const worker = new Worker(path.join(outDir, 'readWorker.cjs'), { execArgv: [] });
+    try {
+      expect(await new Promise((resolve) => worker.once('message', resolve))).toBe('ready');
+      // A job for a file that is not there comes back as the reader's own error.
+      const { port1, port2 } = new MessageChannel();
+      const job = { port: port2, signal: new SharedArrayBuffer(4), path: path.join(outDir, 'absent.ntmb'), identities: [], trustedSigners: [], attachmentsDir: outDir };
+      worker.postMessage(job, [port2]);
+      const message = await new Promise<{ kind: string; error: { code: string } }>((resolve) => port1.once('message', resolve));
+      port1.close();
+      expect(message).toMatchObject({ kind: 'error', error: { code: 'BUNDLE_FILE_UNREADABLE' } });
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -36,6 +36,11 @@ export type ExportBundleInput = {
   periods: readonly string[];
   /** Record type (e.g. "ocop_product") → records, each an object with a string `id`. */
   records: Readonly<Record<string, readonly BundleRecord[]>>;
+  /**
+   * The order of the data files (types not listed follow, by name). Any order is valid; the importer streams its
+   * merge when the records it checks as a whole come first and the rest in merge order.
+   */
+  dataOrder?: readonly string[];
   /** SHA-256 (hex) → path of the file with that content; verified while it is streamed into the bundle. */
   attachments?: Readonly<Record<string, string>>;
   signingKey: MinisignSecretKey;
@@ -66,7 +71,9 @@ export async function exportBundle(input: ExportBundleInput): Promise<ExportBund
 
   const dataParts: Part[] = [];
   const counts: Record<string, number> = {};
-  for (const recordType of Object.keys(input.records).sort()) {
+  const listed = new Set(input.dataOrder ?? []);
+  const order = [...(input.dataOrder ?? []).filter((t) => t in input.records), ...Object.keys(input.records).filter((t) => !listed.has(t)).sort()];
+  for (const recordType of order) {
     if (!RECORD_TYPE_PATTERN.test(recordType)) throw bundleError('BUNDLE_INPUT_INVALID', { recordType });
     const { bytes, count } = encodeNdjson(recordType, input.records[recordType]);
     counts[recordType] = count;

@@ -1,5 +1,5 @@
 export { exportBundle, type ExportBundleInput, type ExportBundleResult, type ExportProgress } from './exportBundle';
-export { readBundle, type ReadBundleInput, type ReadBundleResult, type TrustedSigner } from './readBundle';
+export { readBundle, type BundleHead, type ReadBundleInput, type ReadBundleResult, type TrustedSigner } from './readBundle';
 export type { BundleRecord, RecordValidator } from './ndjson';
 export * from './keys';
 export * from './minisignKeys';

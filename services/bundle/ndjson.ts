@@ -72,7 +72,10 @@ export function lineIsNfcStable(text: string): boolean {
  * records are the same as reading line by line.
  */
 export class NdjsonReader {
-  readonly records: BundleRecord[] = [];
+  /** Records read and not yet taken (takeRecords). */
+  records: BundleRecord[] = [];
+  /** Records read so far, taken or not. */
+  count = 0;
   private readonly ids = new Set<string>();
   /** Bytes of a line that began in an earlier chunk. */
   private pending: Uint8Array[] = [];
@@ -102,6 +105,13 @@ export class NdjsonReader {
     const last = chunk.lastIndexOf(0x0a);
     if (last >= start) this.lines(chunk.subarray(start, last));
     this.append(chunk.subarray(last >= start ? last + 1 : start));
+  }
+
+  /** The records read since the last call (for a caller that streams them on). */
+  takeRecords(): BundleRecord[] {
+    const taken = this.records;
+    this.records = [];
+    return taken;
   }
 
   /** Ends the file; a last line without "\n" is accepted. */
@@ -215,6 +225,7 @@ export class NdjsonReader {
       }
     }
     this.records.push(record);
+    this.count += 1;
   }
 
   private where(): { recordType: string; line: number } {

@@ -31,7 +31,17 @@ export type ReadBundleInput = {
    * or from the very bytes decrypted (small ones); never by reading the file again afterwards.
    */
   hashFile?: boolean;
+  /** Called once the signed manifest is verified and parsed, before any data entry is read. */
+  onManifest?: (head: BundleHead) => void;
+  /**
+   * Streams the records instead of returning them: called with each run of validated records of a data file as it
+   * is read (`done` on the last call for that file, after its hash and count were checked), and `records` in the
+   * result stays empty. A later error still fails the whole read: whatever the sink did must be undone by the caller.
+   */
+  onRecords?: (recordType: string, records: BundleRecord[], done: boolean) => void;
 };
+
+export type BundleHead = Pick<ReadBundleResult, 'manifest' | 'officeCode' | 'sequence' | 'signer'>;
 
 export type ReadBundleResult = {
   manifest: BundleManifest;
@@ -82,6 +92,11 @@ export async function readBundle(input: ReadBundleInput): Promise<ReadBundleResu
       throw bundleError('BUNDLE_OFFICE_MISMATCH', { signerOffice: verified.key.officeCode, manifestOffice: manifest.officeCode });
     }
     checkDeclaredLimits(manifest, limits);
+    const signer: ReadBundleResult['signer'] =
+      verified.key.officeCode === undefined
+        ? { keyId: keyIdHex(verified.key.keyId) }
+        : { keyId: keyIdHex(verified.key.keyId), officeCode: verified.key.officeCode };
+    input.onManifest?.({ manifest, officeCode: manifest.officeCode, sequence: manifest.sequence, signer });
 
     const expected = new Map<string, BundleManifestFile>(manifest.files.map((f) => [entryNameKey(f.path), f]));
     const records: Record<string, BundleRecord[]> = {};
@@ -110,20 +125,23 @@ export async function readBundle(input: ReadBundleInput): Promise<ReadBundleResu
       const hash = createHash('sha256');
       if (role.role === 'data') {
         const ndjson = new NdjsonReader(role.recordType, limits.maxRecordBytes, input.validateRecord);
+        const sink = input.onRecords;
         for await (const chunk of tar.body()) {
           hash.update(chunk);
           ndjson.push(chunk);
+          if (sink !== undefined && ndjson.records.length >= STREAM_BATCH) sink(role.recordType, ndjson.takeRecords(), false);
         }
         checkHash(hash, file);
         const list = ndjson.end();
-        if (list.length !== manifest.counts[role.recordType]) {
+        if (ndjson.count !== manifest.counts[role.recordType]) {
           throw bundleError('BUNDLE_COUNT_MISMATCH', {
             recordType: role.recordType,
             expected: manifest.counts[role.recordType],
-            actual: list.length,
+            actual: ndjson.count,
           });
         }
-        records[role.recordType] = list;
+        if (sink !== undefined) sink(role.recordType, ndjson.takeRecords(), true);
+        else records[role.recordType] = list;
       } else if (role.role === 'attachment') {
         const target = staging === undefined ? undefined : join(staging, role.sha256);
         const out = target === undefined ? undefined : await open(target, 'wx', 0o600);
@@ -160,9 +178,7 @@ export async function readBundle(input: ReadBundleInput): Promise<ReadBundleResu
       manifest,
       officeCode: manifest.officeCode,
       sequence: manifest.sequence,
-      signer: verified.key.officeCode === undefined
-        ? { keyId: keyIdHex(verified.key.keyId) }
-        : { keyId: keyIdHex(verified.key.keyId), officeCode: verified.key.officeCode },
+      signer,
       records,
       attachments,
       fileSha256: offThread === null ? age.fileSha256() : await offThreadDigest(offThread.digest),
@@ -207,6 +223,9 @@ function decodeUtf8(bytes: Uint8Array, code: 'BUNDLE_INVALID_UTF8' | 'BUNDLE_SIG
     throw bundleError(code, { reason: 'not UTF-8' });
   }
 }
+
+/** Records handed to `onRecords` at a time (a chunk of the data file may add more). */
+const STREAM_BATCH = 1000;
 
 /** Bundles from this size on have their file hash computed on a worker thread (a 20,000-record bundle is ~6 MB). */
 const WHOLE_FILE_HASH_MIN_BYTES = 4 * 1024 * 1024;

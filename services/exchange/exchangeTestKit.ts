@@ -246,7 +246,14 @@ export async function craftBundle(
   signer: TestOffice,
   province: TestOffice,
   outputPath: string,
-  content: { sequence: number; officeCode?: string; records: Record<string, BundleRecord[]>; attachments?: Record<string, string> },
+  content: {
+    sequence: number;
+    officeCode?: string;
+    records: Record<string, BundleRecord[]>;
+    attachments?: Record<string, string>;
+    /** Data file order (default: by name); BUNDLE_DATA_ORDER is the exporter's. */
+    dataOrder?: readonly string[];
+  },
 ): Promise<string> {
   const key = await openSigningKey(signer.app.context, undefined);
   const recipient = (await province.call('exchange.keys.list', {})).own.find((k) => k.kind === 'encryption' && k.status === 'active')!;
@@ -256,6 +263,7 @@ export async function craftBundle(
     sequence: content.sequence,
     periods: ['2026-Q1'],
     records: content.records,
+    ...(content.dataOrder === undefined ? {} : { dataOrder: content.dataOrder }),
     attachments: content.attachments,
     signingKey: key,
     recipients: [recipient.publicKey],

@@ -23,7 +23,7 @@ import { dataPaths } from '../paths';
 import { audit, currentActor } from '../staff';
 import { exchangeError } from './errors';
 import { activeProvinceRecipient, openSigningKey, requireOffice } from './keyService';
-import { OWNED_RECORD_TYPES, recordTypeSpec, type RecordTypeSpec } from './recordTypes';
+import { BUNDLE_DATA_ORDER, OWNED_RECORD_TYPES, recordTypeSpec, type RecordTypeSpec } from './recordTypes';
 import { CATALOG_RECORD_TYPE, collectCatalogs } from './catalogRecords';
 import { serialize } from './serialize';
 
@@ -157,6 +157,7 @@ async function writeExport(ctx: ServiceContext, input: ExportInput): Promise<Exc
     sequence,
     periods: input.periods,
     records: collected.records,
+    dataOrder: BUNDLE_DATA_ORDER,
     attachments: collected.attachments,
     signingKey,
     recipients: ownEncryption === undefined ? [recipient.public_key] : [recipient.public_key, ownEncryption.public_key],

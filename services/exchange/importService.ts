@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { z } from 'zod';
 import { bundleError } from '../../core/bundle/errors';
 import type { BundleManifest } from '../../core/bundle/manifest';
 import {
@@ -23,16 +23,27 @@ import {
 } from '../../db/exchange/importLog';
 import { getActiveOwnKey, listActivePeers } from '../../db/exchange/keys';
 import { attachmentPath } from '../attachments';
-import { keyIdHex, parsePublicKey, publicKeyFingerprint, readBundle, type BundleRecord, type TrustedSigner } from '../bundle/index';
+import {
+  keyIdHex,
+  parsePublicKey,
+  publicKeyFingerprint,
+  readBundle,
+  type BundleHead,
+  type BundleRecord,
+  type ReadBundleResult,
+  type TrustedSigner,
+} from '../bundle/index';
 import type { ServiceContext } from '../context';
 import { dataPaths } from '../paths';
 import { currentActor, type Actor } from '../staff';
 import { exchangeError } from './errors';
 import { sha256File } from './exportService';
 import { isProvince, openIdentities, requireOffice } from './keyService';
-import { mergeRecords } from './mergeRecords';
+import { mergeRecords, mergeTypeBatch, OwnedIds } from './mergeRecords';
 import { peekManifest } from './peekManifest';
-import { recordTypeSpec } from './recordTypes';
+import { RECORD_TYPES, recordTypeSpec, WHOLE_BUNDLE_TYPES } from './recordTypes';
+import { readJobError, startReadJob, type ReadJobClient, type ReadJobMessage } from './readWorkerClient';
+import { validateBundleRecord } from './validateRecord';
 import { serialize } from './serialize';
 import { mapBundleUnits, queueWaiting } from './unitCodes';
 import { CATALOG_RECORD_TYPE, mergeCatalogs } from './catalogRecords';
@@ -60,22 +71,6 @@ export async function openReaderKeys(ctx: ServiceContext, office: OfficeProfile,
     fingerprints.set(keyIdHex(key.keyId), publicKeyFingerprint(key));
   }
   return { identities, signers, fingerprints };
-}
-
-function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((i) => `${i.path.join('.') || '(bản ghi)'}: ${i.message}`)
-    .join('; ');
-}
-
-/** Checks each record against its type's zod schema while the bundle is read (readBundle's validator hook). */
-export function validateBundleRecord(recordType: string, record: BundleRecord): BundleRecord {
-  const spec = recordTypeSpec(recordType);
-  if (spec === undefined) return record; // refused as a whole after reading, with its own code
-  const parsed = spec.schema.safeParse(record);
-  if (!parsed.success) throw new Error(formatIssues(parsed.error));
-  return parsed.data as BundleRecord;
 }
 
 /**
@@ -187,22 +182,51 @@ async function importOne(
   let manifest: BundleManifest | null = null;
   let signerFingerprint: string | null = null;
   let warnings: ExchangeWarning[] = [];
-  let unitMapping: BundleUnitMapping = { mapped: [], waiting: [] };
   const placed: string[] = [];
   const staging = join(storeDir, `.import-${randomBytes(6).toString('hex')}`);
   progress('reading');
+  let job: ReadJobClient | null = null;
   try {
     fileBytes = (await stat(file.path)).size;
     await mkdir(staging, { recursive: true });
-    const read = await readBundle({
-      path: file.path,
-      identities: keys.identities,
-      trustedSigners: keys.signers,
-      attachmentsDir: staging,
-      validateRecord: validateBundleRecord,
-      // The file's hash for the log, computed while the bundle is read (a refused file is hashed in the catch below).
-      hashFile: true,
-    });
+    job = await startReadJob({ path: file.path, identities: keys.identities, trustedSigners: keys.signers, attachmentsDir: staging });
+    let read: ReadBundleResult;
+    if (job === null) {
+      read = await readBundle({
+        path: file.path,
+        identities: keys.identities,
+        trustedSigners: keys.signers,
+        attachmentsDir: staging,
+        validateRecord: validateBundleRecord,
+        // The file's hash for the log, computed while the bundle is read (a refused file is hashed in the catch below).
+        hashFile: true,
+      });
+    } else {
+      const first = await job.next();
+      if (first.kind === 'error') throw readJobError(first.error);
+      if (first.kind !== 'head') throw new Error(`bundle reader: expected the manifest, got ${first.kind}`);
+      manifest = first.head.manifest;
+      signerFingerprint = keys.fingerprints.get(first.head.signer.keyId) ?? null;
+      const streamed = await streamImport(ctx, job, first.head, { file, fileBytes, signerFingerprint, actor, storeDir, placed, progress });
+      if (streamed.kind === 'merged') {
+        fileSha256 = streamed.fileSha256;
+        warnings = streamed.warnings;
+        progress('done');
+        return {
+          fileName: file.fileName,
+          status: 'imported',
+          officeCode: streamed.officeCode,
+          sequence: first.head.sequence,
+          counts: streamed.counts,
+          attachments: placed.length,
+          warnings: streamed.warnings,
+          unitMapping: streamed.unitMapping,
+          error: null,
+          logId: streamed.logId,
+        };
+      }
+      read = streamed.read;
+    }
     fileSha256 = read.fileSha256 ?? '';
     manifest = read.manifest;
     signerFingerprint = keys.fingerprints.get(read.signer.keyId) ?? null;
@@ -212,7 +236,7 @@ async function importOne(
     if (last !== null && read.sequence <= last) throw replayError(read.manifest, last);
     warnings = sequenceWarnings(read.manifest, last);
     // Old unit codes through the 2025 lineage (refuses units unknown or out of their era); rewrites in memory.
-    unitMapping = await mapBundleUnits(ctx.db, read.records);
+    const unitMapping = await mapBundleUnits(ctx.db, read.records);
     warnings.push(...unitMappingWarnings(unitMapping));
 
     // Files first, rows second: a crash in between leaves unreferenced files, never a row without its file.
@@ -229,9 +253,8 @@ async function importOne(
 
     progress('merging');
     const sqlite = ctx.conn.sqlite;
-    const insertLog = prepareImportLogInsert(sqlite);
-    const insertAudit = prepareAuditInsert(sqlite);
     const validManifest = read.manifest;
+    const done = { officeCode, manifest: validManifest, fileName: file.fileName, fileSha256, fileBytes, signerFingerprint, warnings, unitMapping, actor };
     const { counts, logId } = sqlite.transaction(() => {
       // Checked again inside the transaction: the (office, sequence) guard must hold with the data it guards.
       const lastNow = lastImportedSequenceSync(sqlite, officeCode);
@@ -242,46 +265,7 @@ async function importOne(
         ...(catalogs === undefined ? {} : { [CATALOG_RECORD_TYPE]: mergeCatalogs(sqlite, catalogs, when) }),
         ...mergeRecords(sqlite, officeCode, owned),
       };
-      const queueIds = queueWaiting(sqlite, unitMapping.waiting, when, ctx.newId);
-      const id = insertLog({
-        at: when,
-        status: 'imported',
-        office_code: officeCode,
-        sequence: validManifest.sequence,
-        file_name: file.fileName,
-        file_sha256: fileSha256,
-        file_bytes: fileBytes,
-        bundle_created_at: validManifest.createdAt,
-        signer_fingerprint: signerFingerprint,
-        counts_json: JSON.stringify(merged),
-        warnings_json: JSON.stringify(warnings),
-        error_code: null,
-        message: null,
-        staff_name: actor.name,
-      });
-      insertAudit({
-        at: when,
-        staffId: actor.id,
-        staffName: actor.name,
-        entity: 'exchange_import',
-        entityId: String(id),
-        action: 'import',
-        after: {
-          officeCode,
-          sequence: validManifest.sequence,
-          fileSha256,
-          counts: totals(merged),
-          ...(unitMapping.mapped.length + unitMapping.waiting.length > 0
-            ? {
-                unitMapping: {
-                  mapped: unitMapping.mapped.map((m) => ({ entity: m.recordType, id: m.id, from: m.oldCode, to: m.newCode, share: m.share, how: m.how, resolution: m.resolution })),
-                  waiting: unitMapping.waiting.map((w, i) => ({ entity: w.recordType, id: w.id, oldCode: w.oldCode, queueId: queueIds[i], candidates: w.candidates.map((c) => c.code) })),
-                },
-              }
-            : {}),
-        },
-      });
-      return { counts: merged, logId: id };
+      return { counts: merged, logId: logImport(ctx, sqlite, done, merged, when) };
     })();
     progress('done');
     return {
@@ -331,6 +315,8 @@ async function importOne(
       logId,
     };
   } finally {
+    // The reader may still be writing into the staging folder (an import refused before it finished).
+    await job?.drain();
     await rm(staging, { recursive: true, force: true });
   }
 }
@@ -439,4 +425,293 @@ export async function inspectBundleFile(
   const keys = await openReaderKeys(ctx, office, passphrase);
   const { manifest, signer, trustedComment } = await peekManifest(path, keys.identities, keys.signers);
   return { manifest, signerFingerprint: keys.fingerprints.get(keyIdHex(signer.keyId)) ?? null, trustedComment };
+}
+
+type ImportDone = {
+  officeCode: string;
+  manifest: BundleManifest;
+  fileName: string;
+  fileSha256: string;
+  fileBytes: number;
+  signerFingerprint: string | null;
+  warnings: ExchangeWarning[];
+  unitMapping: BundleUnitMapping;
+  actor: Actor;
+};
+
+/** Inside the merge transaction: the review queue for waiting records, the import log row and the audit entry. */
+function logImport(
+  ctx: ServiceContext,
+  sqlite: ServiceContext['conn']['sqlite'],
+  done: ImportDone,
+  merged: Record<string, ExchangeTypeCounts>,
+  when: string,
+): number {
+  const { unitMapping, actor } = done;
+  const queueIds = queueWaiting(sqlite, unitMapping.waiting, when, ctx.newId);
+  const id = prepareImportLogInsert(sqlite)({
+    at: when,
+    status: 'imported',
+    office_code: done.officeCode,
+    sequence: done.manifest.sequence,
+    file_name: done.fileName,
+    file_sha256: done.fileSha256,
+    file_bytes: done.fileBytes,
+    bundle_created_at: done.manifest.createdAt,
+    signer_fingerprint: done.signerFingerprint,
+    counts_json: JSON.stringify(merged),
+    warnings_json: JSON.stringify(done.warnings),
+    error_code: null,
+    message: null,
+    staff_name: actor.name,
+  });
+  prepareAuditInsert(sqlite)({
+    at: when,
+    staffId: actor.id,
+    staffName: actor.name,
+    entity: 'exchange_import',
+    entityId: String(id),
+    action: 'import',
+    after: {
+      officeCode: done.officeCode,
+      sequence: done.manifest.sequence,
+      fileSha256: done.fileSha256,
+      counts: totals(merged),
+      ...(unitMapping.mapped.length + unitMapping.waiting.length > 0
+        ? {
+            unitMapping: {
+              mapped: unitMapping.mapped.map((m) => ({ entity: m.recordType, id: m.id, from: m.oldCode, to: m.newCode, share: m.share, how: m.how, resolution: m.resolution })),
+              waiting: unitMapping.waiting.map((w, i) => ({ entity: w.recordType, id: w.id, oldCode: w.oldCode, queueId: queueIds[i], candidates: w.candidates.map((c) => c.code) })),
+            },
+          }
+        : {}),
+    },
+  });
+  return id;
+}
+
+/** How many imports merged while reading (tests check that the streamed path is the one that ran). */
+export const streamedImports = { count: 0 };
+
+/** Attachments above this total are read before the merge, not during it (the merge holds this thread). */
+const STREAM_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+
+type StreamOptions = {
+  file: ImportFile;
+  fileBytes: number;
+  signerFingerprint: string | null;
+  actor: Actor;
+  storeDir: string;
+  /** Attachment files moved into the store (removed by the caller if the import fails). */
+  placed: string[];
+  progress: (stage: ExchangeImportProgress['stage']) => void;
+};
+
+type Streamed =
+  | { kind: 'collected'; read: ReadBundleResult }
+  | { kind: 'merged'; officeCode: string; fileSha256: string; counts: Record<string, ExchangeTypeCounts>; logId: number; warnings: ExchangeWarning[]; unitMapping: BundleUnitMapping };
+
+/**
+ * The import with the reader on its own thread, merging while it reads: the records checked as a whole
+ * (WHOLE_BUNDLE_TYPES, written first by our exporter) are collected and checked, then one transaction merges
+ * every later record as it arrives, waiting for the reader synchronously so that nothing else runs on this
+ * connection meanwhile, and commits only after the reader checked the whole file. The outcome is the classic
+ * import's: same checks, same error for the same bundle (a reader's error first, then the office stamps and the
+ * attachments, then the merge's), nothing written unless everything passed.
+ *
+ * A bundle that does not fit (data files in another order, unknown types, large attachments, a replay, a unit
+ * check that fails) is read to the end and returned for the classic path.
+ */
+async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: BundleHead, o: StreamOptions): Promise<Streamed> {
+  const { manifest, officeCode } = head;
+  const records: Record<string, BundleRecord[]> = {};
+  const complete = new Set<string>();
+  const append = (m: Extract<ReadJobMessage, { kind: 'records' }>) => {
+    const list = (records[m.recordType] ??= []);
+    for (const r of m.records) list.push(r);
+    if (m.done) complete.add(m.recordType);
+  };
+  /** Reads the rest of the bundle into `records`: the classic path takes it from there. */
+  const collect = async (pending?: Extract<ReadJobMessage, { kind: 'records' }>): Promise<Streamed> => {
+    if (pending !== undefined) append(pending);
+    for (;;) {
+      const m = await job.next();
+      if (m.kind === 'records') append(m);
+      else if (m.kind === 'error') throw readJobError(m.error);
+      else if (m.kind === 'end') {
+        return { kind: 'collected', read: { ...head, records, attachments: m.attachments, fileSha256: m.fileSha256 } };
+      }
+    }
+  };
+
+  const types = Object.keys(manifest.counts);
+  const attachmentBytes = manifest.files.filter((f) => f.path.startsWith('attachments/')).reduce((n, f) => n + f.size, 0);
+  if (types.some((t) => recordTypeSpec(t) === undefined) || attachmentBytes > STREAM_MAX_ATTACHMENT_BYTES) return collect();
+  const wholeTypes = types.filter((t) => WHOLE_BUNDLE_TYPES.includes(t));
+
+  // The records checked as a whole come first; the first other record starts the merge.
+  let trigger: Extract<ReadJobMessage, { kind: 'records' }>;
+  for (;;) {
+    const m = await job.next();
+    if (m.kind === 'error') throw readJobError(m.error);
+    if (m.kind === 'end') return { kind: 'collected', read: { ...head, records, attachments: m.attachments, fileSha256: m.fileSha256 } };
+    if (m.kind !== 'records') continue;
+    if (WHOLE_BUNDLE_TYPES.includes(m.recordType)) {
+      append(m);
+      continue;
+    }
+    if (!wholeTypes.every((t) => complete.has(t))) return collect(m);
+    trigger = m;
+    break;
+  }
+  const last = await lastImportedSequence(ctx.db, officeCode);
+  if (last !== null && head.sequence <= last) return collect(trigger);
+  let unitMapping: BundleUnitMapping;
+  try {
+    unitMapping = await mapBundleUnits(ctx.db, records);
+  } catch {
+    return collect(trigger); // the classic path reports it, after any error of the reader's
+  }
+  const warnings = [...sequenceWarnings(manifest, last), ...unitMappingWarnings(unitMapping)];
+
+  o.progress('merging');
+  const sqlite = ctx.conn.sqlite;
+  return sqlite.transaction((): Streamed => {
+    const lastNow = lastImportedSequenceSync(sqlite, officeCode);
+    if (lastNow !== null && manifest.sequence <= lastNow) throw replayError(manifest, lastNow);
+    const when = ctx.now().toISOString();
+    const merger = new StreamMerger(sqlite, officeCode, types, when);
+    let stampError: unknown = null;
+    const attachmentRows: BundleRecord[] = [];
+    const take = (recordType: string, list: readonly BundleRecord[], done: boolean) => {
+      if (recordTypeSpec(recordType)!.ownership === 'owned') {
+        if (stampError === null) {
+          const foreign = list.find((r) => r.office_code !== officeCode);
+          if (foreign !== undefined) {
+            stampError = exchangeError('BUNDLE_RECORD_FOREIGN_OFFICE', { recordType, id: foreign.id, recordOffice: foreign.office_code, bundleOffice: officeCode });
+          }
+        }
+      } else if (recordType === 'attachment') {
+        for (const r of list) attachmentRows.push(r);
+      }
+      if (stampError === null) merger.add(recordType, list, done);
+    };
+    for (const [recordType, list] of Object.entries(records)) take(recordType, list, complete.has(recordType));
+    take(trigger.recordType, trigger.records, trigger.done);
+    let end: Extract<ReadJobMessage, { kind: 'end' }>;
+    for (;;) {
+      const m = job.nextSync();
+      if (m.kind === 'records') take(m.recordType, m.records, m.done);
+      else if (m.kind === 'error') throw readJobError(m.error);
+      else if (m.kind === 'end') {
+        end = m;
+        break;
+      }
+    }
+    if (stampError !== null) throw stampError;
+    for (const record of attachmentRows) {
+      const sha = record.sha256 as string;
+      const size = fileSizeSync(end.attachments[sha] ?? attachmentPath(o.storeDir, sha));
+      if (size === null) throw bundleError('BUNDLE_ATTACHMENT_MISSING', { sha256: sha });
+      if (size !== record.size) throw bundleError('BUNDLE_RECORD_INVALID', { recordType: 'attachment', id: sha, reason: 'size' });
+    }
+    const counts = merger.finish();
+    // Files before the commit: a crash in between leaves unreferenced files, never a row without its file.
+    for (const record of attachmentRows) {
+      const sha = record.sha256 as string;
+      const incoming = end.attachments[sha];
+      const target = attachmentPath(o.storeDir, sha);
+      if (incoming === undefined || existsSync(target)) continue;
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(incoming, target);
+      o.placed.push(target);
+    }
+    const done: ImportDone = {
+      officeCode,
+      manifest,
+      fileName: o.file.fileName,
+      fileSha256: end.fileSha256,
+      fileBytes: o.fileBytes,
+      signerFingerprint: o.signerFingerprint,
+      warnings,
+      unitMapping,
+      actor: o.actor,
+    };
+    const logId = logImport(ctx, sqlite, done, counts, when);
+    streamedImports.count += 1;
+    return { kind: 'merged', officeCode, fileSha256: end.fileSha256, counts, logId, warnings, unitMapping };
+  })();
+}
+
+/**
+ * Merges record types in merge order (catalogs first, as the classic import) as their records arrive: a type's
+ * records wait until every type before it is complete. The first merge error stops the merging and is thrown by
+ * finish(), after the reader's and the stamp checks' errors (the caller's order).
+ */
+class StreamMerger {
+  private readonly order: string[];
+  private cursor = 0;
+  private readonly waiting = new Map<string, BundleRecord[][]>();
+  private readonly complete = new Set<string>();
+  private readonly counts: Record<string, ExchangeTypeCounts> = {};
+  private readonly owned = new OwnedIds();
+  private error: unknown = null;
+
+  constructor(
+    private readonly sqlite: ServiceContext['conn']['sqlite'],
+    private readonly officeCode: string,
+    types: readonly string[],
+    private readonly when: string,
+  ) {
+    const present = new Set(types);
+    this.order = [CATALOG_RECORD_TYPE, ...RECORD_TYPES.map((t) => t.name).filter((t) => t !== CATALOG_RECORD_TYPE)].filter((t) => present.has(t));
+  }
+
+  add(recordType: string, list: readonly BundleRecord[], done: boolean): void {
+    if (recordType === this.order[this.cursor]) this.merge(recordType, list);
+    else {
+      const queue = this.waiting.get(recordType) ?? [];
+      queue.push([...list]);
+      this.waiting.set(recordType, queue);
+    }
+    if (done) this.complete.add(recordType);
+    while (this.cursor < this.order.length && this.complete.has(this.order[this.cursor]!)) {
+      this.cursor += 1;
+      const next = this.order[this.cursor];
+      if (next === undefined) break;
+      for (const queued of this.waiting.get(next) ?? []) this.merge(next, queued);
+      this.waiting.delete(next);
+    }
+  }
+
+  finish(): Record<string, ExchangeTypeCounts> {
+    if (this.error !== null) throw this.error;
+    if (this.cursor < this.order.length) throw new Error(`bundle merge: ${this.order[this.cursor]} never completed`);
+    return this.counts;
+  }
+
+  private merge(recordType: string, list: readonly BundleRecord[]): void {
+    const sum = (this.counts[recordType] ??= { received: 0, inserted: 0, updated: 0, unchanged: 0 });
+    sum.received += list.length;
+    if (this.error !== null || list.length === 0) return;
+    try {
+      const c =
+        recordType === CATALOG_RECORD_TYPE
+          ? mergeCatalogs(this.sqlite, list, this.when)
+          : mergeTypeBatch(this.sqlite, recordTypeSpec(recordType)!, this.officeCode, list, this.owned);
+      sum.inserted += c.inserted;
+      sum.updated += c.updated;
+      sum.unchanged += c.unchanged;
+    } catch (e) {
+      this.error = e;
+    }
+  }
+}
+
+function fileSizeSync(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
 }

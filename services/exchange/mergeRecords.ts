@@ -94,11 +94,29 @@ export function mergeRecords(
 }
 
 /**
+ * Merges one run of records of one owned or content type (a streamed import calls it per batch, in merge order,
+ * with one OwnedIds for the whole bundle). Must run inside a transaction.
+ */
+export function mergeTypeBatch(
+  sqlite: BetterSqlite3.Database,
+  spec: RecordTypeSpec,
+  officeCode: string,
+  list: readonly BundleRecord[],
+  owned: OwnedIds,
+): ExchangeTypeCounts {
+  try {
+    return spec.ownership === 'owned' ? mergeOwned(sqlite, spec, officeCode, list, owned) : mergeContent(sqlite, spec, list);
+  } catch (e) {
+    throw mapSqliteError(e, spec.name);
+  }
+}
+
+/**
  * Parent rows seen to belong to the importing office during this merge, per record type: thousands of values
  * point at one assessment, which is looked up once. It stays true for the rest of the merge: nothing is deleted,
  * and a row whose office changes is forgotten (see mergeOwned).
  */
-class OwnedIds {
+export class OwnedIds {
   private readonly byType = new Map<string, Set<string>>();
 
   of(recordType: string): Set<string> {

@@ -499,3 +499,18 @@ export function recordTypeSpec(name: string): RecordTypeSpec | undefined {
 }
 
 export const OWNED_RECORD_TYPES: readonly RecordTypeSpec[] = RECORD_TYPES.filter((t) => t.ownership === 'owned');
+
+/**
+ * Record types an importer checks as a whole before merging (services/exchange/unitCodes.ts: NTM quarters against
+ * their commune's era, OCOP addresses through the 2025 lineage).
+ */
+export const WHOLE_BUNDLE_TYPES: readonly string[] = ['ntm_commune', 'ntm_assessment', 'ntm_recognition', 'ocop_producer', 'ocop_product'];
+
+/**
+ * The order of data files an office writes: the whole-bundle types first, then every type in merge order, so the
+ * province can merge the bulk while it is still being read (importService.ts). Readers accept any order.
+ */
+export const BUNDLE_DATA_ORDER: readonly string[] = [
+  ...RECORD_TYPES.filter((t) => WHOLE_BUNDLE_TYPES.includes(t.name)).map((t) => t.name),
+  ...RECORD_TYPES.filter((t) => !WHOLE_BUNDLE_TYPES.includes(t.name)).map((t) => t.name),
+];

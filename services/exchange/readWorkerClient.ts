@@ -1,0 +1,172 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { bundleError } from '../../core/bundle/errors';
+import { AppError } from '../../core/errors';
+import type { BundleHead, BundleRecord } from '../bundle/index';
+import type { ReadJob } from './readWorker';
+
+/*
+ * The importer's side of the reader thread (readWorker.ts). One worker per process, started on the first import
+ * and kept (unreferenced) for the next ones: under tsx (web host, CLI, tests) starting it costs about half a
+ * second, bundled (Electron, out/electron/readWorker.cjs) a few milliseconds. If it cannot start, imports read in
+ * their own thread as before (startReadJob returns null).
+ */
+
+export type ReadJobMessage =
+  | { kind: 'head'; head: BundleHead }
+  | { kind: 'records'; recordType: string; records: BundleRecord[]; done: boolean }
+  | { kind: 'end'; attachments: Record<string, string>; fileSha256: string }
+  | { kind: 'error'; error: { code: string | null; message: string; details: unknown } };
+
+/** Atomics.waitAsync (ES2024, in Node since 16; not in this project's TypeScript lib). */
+const waitAsync = (Atomics as unknown as {
+  waitAsync: (a: Int32Array, index: number, value: number, timeout: number) => { async: false; value: string } | { async: true; value: Promise<string> };
+}).waitAsync;
+
+/** A reader silent this long inside an import's transaction is taken for dead and the import is refused. */
+const STALL_MS = 120_000;
+
+type Shared = { worker: Worker; ready: Promise<boolean>; dead: boolean; jobs: number };
+let shared: Shared | null = null;
+let unavailable = false;
+
+function startWorker(): Shared {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = join(here, 'readWorker.cjs');
+  let worker: Worker;
+  if (existsSync(bundled)) {
+    worker = new Worker(bundled, { execArgv: [] });
+  } else {
+    // From source: register tsx in the worker, then load the TypeScript entry (Node 20 will not start a .ts file).
+    const tsx = tsxApi();
+    const entry = pathToFileURL(join(here, 'readWorker.ts')).href;
+    worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`, {
+      eval: true,
+      execArgv: [],
+    });
+  }
+  const state: Shared = { worker, dead: false, jobs: 0, ready: Promise.resolve(false) };
+  state.ready = new Promise<boolean>((resolve) => {
+    worker.once('message', (m) => resolve(m === 'ready'));
+    worker.once('error', () => resolve(false));
+    worker.once('exit', () => resolve(false));
+  });
+  const stop = () => {
+    state.dead = true;
+    if (shared === state) shared = null;
+  };
+  worker.on('error', (e) => {
+    console.error('[exchange.readWorker]', e);
+    stop();
+  });
+  worker.on('exit', stop);
+  // Referenced while it starts and while a job runs (the importer's Atomics waits do not keep the process alive).
+  void state.ready.then(() => {
+    if (state.jobs === 0) worker.unref();
+  });
+  return state;
+}
+
+/** tsx's ESM register API, resolved from here ('import' condition); bare if this runtime cannot resolve it. */
+function tsxApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api');
+  } catch {
+    return 'tsx/esm/api';
+  }
+}
+
+/**
+ * Starts reading a bundle on the reader thread; null when the thread is not available (then read in this one).
+ * The caller must take messages until 'end' or 'error' (or call drain) before it removes attachmentsDir.
+ */
+export async function startReadJob(input: Omit<ReadJob, 'port' | 'signal'>): Promise<ReadJobClient | null> {
+  if (unavailable) return null;
+  shared ??= startWorker();
+  const state = shared;
+  if (!(await state.ready) || state.dead) {
+    unavailable = true;
+    if (shared === state) shared = null;
+    await state.worker.terminate();
+    return null;
+  }
+  const { port1, port2 } = new MessageChannel();
+  const signal = new SharedArrayBuffer(4);
+  const job: ReadJob = { ...input, port: port2, signal };
+  state.worker.postMessage(job, [port2]);
+  state.jobs += 1;
+  state.worker.ref();
+  return new ReadJobClient(port1, new Int32Array(signal), state);
+}
+
+export class ReadJobClient {
+  private finished = false;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly counter: Int32Array,
+    private readonly state: Shared,
+  ) {}
+
+  private take(): ReadJobMessage | undefined {
+    const m = receiveMessageOnPort(this.port)?.message as ReadJobMessage | undefined;
+    if (m !== undefined && (m.kind === 'end' || m.kind === 'error')) this.finish();
+    return m;
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.port.close();
+    this.state.jobs -= 1;
+    if (this.state.jobs === 0) this.state.worker.unref();
+  }
+
+  private lost(): AppError {
+    this.finish();
+    return bundleError('BUNDLE_FILE_UNREADABLE', { reason: 'the reader thread stopped' });
+  }
+
+  /** The next message, waiting without blocking this thread. */
+  async next(): Promise<ReadJobMessage> {
+    for (;;) {
+      const seen = Atomics.load(this.counter, 0);
+      const m = this.take();
+      if (m !== undefined) return m;
+      if (this.finished || this.state.dead) throw this.lost();
+      const waited = waitAsync(this.counter, 0, seen, 250);
+      if (waited.async) await waited.value;
+    }
+  }
+
+  /** The next message, blocking this thread (inside a transaction, where nothing else may run). */
+  nextSync(): ReadJobMessage {
+    let deadline = Date.now() + STALL_MS;
+    for (;;) {
+      const seen = Atomics.load(this.counter, 0);
+      const m = this.take();
+      if (m !== undefined) return m;
+      if (this.finished) throw this.lost();
+      if (Atomics.wait(this.counter, 0, seen, 250) !== 'timed-out') deadline = Date.now() + STALL_MS;
+      else if (Date.now() > deadline) throw this.lost();
+    }
+  }
+
+  /** Lets the reader finish (its files are then closed) and drops what it still sends. */
+  async drain(): Promise<void> {
+    while (!this.finished) {
+      try {
+        await this.next();
+      } catch {
+        return;
+      }
+    }
+  }
+}
+
+/** The reader's error as thrown in this thread: the same code, message and details. */
+export function readJobError(error: Extract<ReadJobMessage, { kind: 'error' }>['error']): Error {
+  return error.code === null ? new Error(error.message) : new AppError(error.code, error.message, error.details);
+}

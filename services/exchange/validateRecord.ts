@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { BundleRecord } from '../bundle/index';
+import { recordTypeSpec } from './recordTypes';
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(bản ghi)'}: ${i.message}`)
+    .join('; ');
+}
+
+/** Checks each record against its type's zod schema while the bundle is read (readBundle's validator hook). */
+export function validateBundleRecord(recordType: string, record: BundleRecord): BundleRecord {
+  const spec = recordTypeSpec(recordType);
+  if (spec === undefined) return record; // refused as a whole after reading, with its own code
+  const parsed = spec.schema.safeParse(record);
+  if (!parsed.success) throw new Error(formatIssues(parsed.error));
+  return parsed.data as BundleRecord;
+}
