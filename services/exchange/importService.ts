@@ -39,7 +39,7 @@ import { currentActor, type Actor } from '../staff';
 import { exchangeError } from './errors';
 import { sha256File } from './exportService';
 import { isProvince, openIdentities, requireOffice } from './keyService';
-import { mergeRecords, mergeTypeBatch, OwnedIds } from './mergeRecords';
+import { mergeRecords, mergeRowsBatch, mergeTypeBatch, OwnedIds } from './mergeRecords';
 import { peekManifest } from './peekManifest';
 import { RECORD_TYPES, recordTypeSpec, WHOLE_BUNDLE_TYPES } from './recordTypes';
 import { readJobError, startReadJob, type ReadJobClient, type ReadJobMessage } from './readWorkerClient';
@@ -507,6 +507,9 @@ type StreamOptions = {
   progress: (stage: ExchangeImportProgress['stage']) => void;
 };
 
+/** A run of one data file's records from the reader thread. */
+type Batch = Extract<ReadJobMessage, { kind: 'records' } | { kind: 'rows' }>;
+
 type Streamed =
   | { kind: 'collected'; read: ReadBundleResult }
   | { kind: 'merged'; officeCode: string; fileSha256: string; counts: Record<string, ExchangeTypeCounts>; logId: number; warnings: ExchangeWarning[]; unitMapping: BundleUnitMapping };
@@ -526,17 +529,21 @@ async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: Bundl
   const { manifest, officeCode } = head;
   const records: Record<string, BundleRecord[]> = {};
   const complete = new Set<string>();
-  const append = (m: Extract<ReadJobMessage, { kind: 'records' }>) => {
+  const append = (m: Batch) => {
     const list = (records[m.recordType] ??= []);
-    for (const r of m.records) list.push(r);
+    if (m.kind === 'records') for (const r of m.records) list.push(r);
+    else {
+      const cols = recordTypeSpec(m.recordType)!.columns;
+      for (const row of m.rows) list.push(Object.fromEntries(cols.map((c, i) => [c, row[i]])) as BundleRecord);
+    }
     if (m.done) complete.add(m.recordType);
   };
   /** Reads the rest of the bundle into `records`: the classic path takes it from there. */
-  const collect = async (pending?: Extract<ReadJobMessage, { kind: 'records' }>): Promise<Streamed> => {
+  const collect = async (pending?: Batch): Promise<Streamed> => {
     if (pending !== undefined) append(pending);
     for (;;) {
       const m = await job.next();
-      if (m.kind === 'records') append(m);
+      if (m.kind === 'records' || m.kind === 'rows') append(m);
       else if (m.kind === 'error') throw readJobError(m.error);
       else if (m.kind === 'end') {
         return { kind: 'collected', read: { ...head, records, attachments: m.attachments, fileSha256: m.fileSha256 } };
@@ -550,13 +557,13 @@ async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: Bundl
   const wholeTypes = types.filter((t) => WHOLE_BUNDLE_TYPES.includes(t));
 
   // The records checked as a whole come first; the first other record starts the merge.
-  let trigger: Extract<ReadJobMessage, { kind: 'records' }>;
+  let trigger: Batch;
   for (;;) {
     const m = await job.next();
     if (m.kind === 'error') throw readJobError(m.error);
     if (m.kind === 'end') return { kind: 'collected', read: { ...head, records, attachments: m.attachments, fileSha256: m.fileSha256 } };
-    if (m.kind !== 'records') continue;
-    if (WHOLE_BUNDLE_TYPES.includes(m.recordType)) {
+    if (m.kind !== 'records' && m.kind !== 'rows') continue;
+    if (m.kind === 'records' && WHOLE_BUNDLE_TYPES.includes(m.recordType)) {
       append(m);
       continue;
     }
@@ -583,25 +590,29 @@ async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: Bundl
     const merger = new StreamMerger(sqlite, officeCode, types, when);
     let stampError: unknown = null;
     const attachmentRows: BundleRecord[] = [];
-    const take = (recordType: string, list: readonly BundleRecord[], done: boolean) => {
-      if (recordTypeSpec(recordType)!.ownership === 'owned') {
-        if (stampError === null) {
-          const foreign = list.find((r) => r.office_code !== officeCode);
-          if (foreign !== undefined) {
-            stampError = exchangeError('BUNDLE_RECORD_FOREIGN_OFFICE', { recordType, id: foreign.id, recordOffice: foreign.office_code, bundleOffice: officeCode });
-          }
-        }
+    const foreignOffice = (recordType: string, id: unknown, recordOffice: unknown) =>
+      exchangeError('BUNDLE_RECORD_FOREIGN_OFFICE', { recordType, id, recordOffice, bundleOffice: officeCode });
+    const take = (batch: Batch) => {
+      const { recordType } = batch;
+      const spec = recordTypeSpec(recordType)!;
+      if (batch.kind === 'rows') {
+        const officeAt = spec.columns.indexOf('office_code');
+        const foreign = stampError === null ? batch.rows.find((r) => r[officeAt] !== officeCode) : undefined;
+        if (foreign !== undefined) stampError = foreignOffice(recordType, foreign[0], foreign[officeAt]);
+      } else if (spec.ownership === 'owned') {
+        const foreign = stampError === null ? batch.records.find((r) => r.office_code !== officeCode) : undefined;
+        if (foreign !== undefined) stampError = foreignOffice(recordType, foreign.id, foreign.office_code);
       } else if (recordType === 'attachment') {
-        for (const r of list) attachmentRows.push(r);
+        for (const r of batch.records) attachmentRows.push(r);
       }
-      if (stampError === null) merger.add(recordType, list, done);
+      if (stampError === null) merger.add(batch);
     };
-    for (const [recordType, list] of Object.entries(records)) take(recordType, list, complete.has(recordType));
-    take(trigger.recordType, trigger.records, trigger.done);
+    for (const [recordType, list] of Object.entries(records)) take({ kind: 'records', recordType, records: list, done: complete.has(recordType) });
+    take(trigger);
     let end: Extract<ReadJobMessage, { kind: 'end' }>;
     for (;;) {
       const m = job.nextSync();
-      if (m.kind === 'records') take(m.recordType, m.records, m.done);
+      if (m.kind === 'records' || m.kind === 'rows') take(m);
       else if (m.kind === 'error') throw readJobError(m.error);
       else if (m.kind === 'end') {
         end = m;
@@ -651,7 +662,7 @@ async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: Bundl
 class StreamMerger {
   private readonly order: string[];
   private cursor = 0;
-  private readonly waiting = new Map<string, BundleRecord[][]>();
+  private readonly waiting = new Map<string, Batch[]>();
   private readonly complete = new Set<string>();
   private readonly counts: Record<string, ExchangeTypeCounts> = {};
   private readonly owned = new OwnedIds();
@@ -667,19 +678,20 @@ class StreamMerger {
     this.order = [CATALOG_RECORD_TYPE, ...RECORD_TYPES.map((t) => t.name).filter((t) => t !== CATALOG_RECORD_TYPE)].filter((t) => present.has(t));
   }
 
-  add(recordType: string, list: readonly BundleRecord[], done: boolean): void {
-    if (recordType === this.order[this.cursor]) this.merge(recordType, list);
+  add(batch: Batch): void {
+    const { recordType } = batch;
+    if (recordType === this.order[this.cursor]) this.merge(batch);
     else {
       const queue = this.waiting.get(recordType) ?? [];
-      queue.push([...list]);
+      queue.push(batch);
       this.waiting.set(recordType, queue);
     }
-    if (done) this.complete.add(recordType);
+    if (batch.done) this.complete.add(recordType);
     while (this.cursor < this.order.length && this.complete.has(this.order[this.cursor]!)) {
       this.cursor += 1;
       const next = this.order[this.cursor];
       if (next === undefined) break;
-      for (const queued of this.waiting.get(next) ?? []) this.merge(next, queued);
+      for (const queued of this.waiting.get(next) ?? []) this.merge(queued);
       this.waiting.delete(next);
     }
   }
@@ -690,15 +702,19 @@ class StreamMerger {
     return this.counts;
   }
 
-  private merge(recordType: string, list: readonly BundleRecord[]): void {
+  private merge(batch: Batch): void {
+    const { recordType } = batch;
+    const size = batch.kind === 'rows' ? batch.rows.length : batch.records.length;
     const sum = (this.counts[recordType] ??= { received: 0, inserted: 0, updated: 0, unchanged: 0 });
-    sum.received += list.length;
-    if (this.error !== null || list.length === 0) return;
+    sum.received += size;
+    if (this.error !== null || size === 0) return;
     try {
       const c =
-        recordType === CATALOG_RECORD_TYPE
-          ? mergeCatalogs(this.sqlite, list, this.when)
-          : mergeTypeBatch(this.sqlite, recordTypeSpec(recordType)!, this.officeCode, list, this.owned);
+        batch.kind === 'rows'
+          ? mergeRowsBatch(this.sqlite, recordTypeSpec(recordType)!, this.officeCode, batch.rows, this.owned)
+          : recordType === CATALOG_RECORD_TYPE
+            ? mergeCatalogs(this.sqlite, batch.records, this.when)
+            : mergeTypeBatch(this.sqlite, recordTypeSpec(recordType)!, this.officeCode, batch.records, this.owned);
       sum.inserted += c.inserted;
       sum.updated += c.updated;
       sum.unchanged += c.unchanged;

@@ -111,6 +111,21 @@ export function mergeTypeBatch(
   }
 }
 
+/** mergeTypeBatch for an owned type's records given as rows (the reader thread sends the bulk so). */
+export function mergeRowsBatch(
+  sqlite: BetterSqlite3.Database,
+  spec: RecordTypeSpec,
+  officeCode: string,
+  rows: readonly RecordRow[],
+  owned: OwnedIds,
+): ExchangeTypeCounts {
+  try {
+    return mergeOwnedRows(sqlite, spec, officeCode, rows, owned);
+  } catch (e) {
+    throw mapSqliteError(e, spec.name);
+  }
+}
+
 /**
  * Parent rows seen to belong to the importing office during this merge, per record type: thousands of values
  * point at one assessment, which is looked up once. It stays true for the rest of the merge: nothing is deleted,
@@ -129,6 +144,13 @@ export class OwnedIds {
   }
 }
 
+/** A record as the values of its type's columns, in spec.columns order (cols[0] is always id). */
+export type RecordRow = unknown[];
+
+export function recordToRow(spec: RecordTypeSpec, record: BundleRecord): RecordRow {
+  return spec.columns.map((c) => record[c]);
+}
+
 function mergeOwned(
   sqlite: BetterSqlite3.Database,
   spec: RecordTypeSpec,
@@ -136,35 +158,50 @@ function mergeOwned(
   list: readonly BundleRecord[],
   owned: OwnedIds,
 ): ExchangeTypeCounts {
+  return mergeOwnedRows(sqlite, spec, officeCode, list.map((r) => recordToRow(spec, r)), owned);
+}
+
+/**
+ * Merges one run of owned records given as rows (RecordRow). Must run inside a transaction; SQLite's constraint
+ * errors are thrown as they are (mergeTypeBatch maps them).
+ */
+function mergeOwnedRows(
+  sqlite: BetterSqlite3.Database,
+  spec: RecordTypeSpec,
+  officeCode: string,
+  rows: readonly RecordRow[],
+  owned: OwnedIds,
+): ExchangeTypeCounts {
   const s = ownedStatements(sqlite, spec);
   const cols = spec.columns;
   const n = cols.length;
-  const values = new Array<unknown>(n);
+  const versionAt = cols.indexOf('version');
+  const officeAt = cols.indexOf('office_code');
   const updateValues = new Array<unknown>(n);
-  const parents = s.parents.map((p) => ({ ...p, owned: owned.of(p.recordType) }));
+  const parents = s.parents.map((p) => ({ ...p, at: cols.indexOf(p.column), owned: owned.of(p.recordType) }));
   const ownedHere = owned.of(spec.name);
-  const counts: ExchangeTypeCounts = { received: list.length, inserted: 0, updated: 0, unchanged: 0 };
+  const counts: ExchangeTypeCounts = { received: rows.length, inserted: 0, updated: 0, unchanged: 0 };
 
   /** The rules, given the row with the record's id (if any). */
-  const apply = (record: BundleRecord, existing: [string, number] | undefined) => {
+  const apply = (row: RecordRow, existing: [string, number] | undefined) => {
     if (existing !== undefined) {
       if (existing[0] !== officeCode) {
-        throw exchangeError('BUNDLE_RECORD_OWNER_CONFLICT', { recordType: spec.name, id: record.id, owner: existing[0] });
+        throw exchangeError('BUNDLE_RECORD_OWNER_CONFLICT', { recordType: spec.name, id: row[0], owner: existing[0] });
       }
-      if ((record.version as number) <= existing[1]) {
+      if ((row[versionAt] as number) <= existing[1]) {
         counts.unchanged += 1;
         return;
       }
     }
     for (const p of parents) {
-      const ref = record[p.column];
+      const ref = row[p.at];
       if (ref === null || ref === undefined) continue;
       if (p.owned.has(ref as string)) continue;
       const owner = p.select.get(ref) as string | undefined;
       if (owner !== officeCode) {
         throw exchangeError('BUNDLE_REFERENCE_INVALID', {
           recordType: spec.name,
-          id: record.id,
+          id: row[0],
           column: p.column,
           value: ref,
           reason: owner === undefined ? 'missing' : 'another office',
@@ -173,53 +210,51 @@ function mergeOwned(
       p.owned.add(ref as string);
     }
     if (existing === undefined) {
-      for (let i = 0; i < n; i++) values[i] = record[cols[i]];
-      s.insert.run(values);
+      s.insert.run(row);
       counts.inserted += 1;
     } else {
-      // Columns except id, then the id for the WHERE clause (cols[0] is always id).
-      for (let i = 1; i < n; i++) updateValues[i - 1] = record[cols[i]];
-      updateValues[n - 1] = record.id;
+      // Columns except id, then the id for the WHERE clause.
+      for (let i = 1; i < n; i++) updateValues[i - 1] = row[i];
+      updateValues[n - 1] = row[0];
       s.update.run(updateValues);
       counts.updated += 1;
     }
   };
 
-  for (const record of list) {
-    if (parentsKnown(record, parents)) {
+  for (const row of rows) {
+    if (parentsKnown(row, parents)) {
       // Every parent is known to be the office's, so a new id would be inserted exactly as apply() inserts it:
       // insert first and skip the lookup. If the id exists (nothing inserted) or SQLite refuses the row, the
       // record goes through the rules with its existing row, as if looked up first (a refusal stands when there
       // is no such row: apply() would have run the same insert).
-      for (let i = 0; i < n; i++) values[i] = record[cols[i]];
       let inserted = false;
       let refused = false;
       let refusal: unknown;
       try {
-        inserted = s.insertNew.run(values).changes === 1;
+        inserted = s.insertNew.run(row).changes === 1;
       } catch (e) {
         refused = true;
         refusal = e;
       }
       if (inserted) counts.inserted += 1;
       else {
-        const existing = s.select.get(record.id) as [string, number] | undefined;
+        const existing = s.select.get(row[0]) as [string, number] | undefined;
         if (existing === undefined && refused) throw refusal;
-        apply(record, existing);
+        apply(row, existing);
       }
     } else {
-      apply(record, s.select.get(record.id) as [string, number] | undefined);
+      apply(row, s.select.get(row[0]) as [string, number] | undefined);
     }
     // The row may now belong to another office (the importer refuses such records before the merge; this keeps
     // the cache right without relying on it).
-    if (record.office_code !== officeCode) ownedHere.delete(record.id);
+    if (row[officeAt] !== officeCode) ownedHere.delete(row[0] as string);
   }
   return counts;
 }
 
-function parentsKnown(record: BundleRecord, parents: readonly { column: string; owned: Set<string> }[]): boolean {
+function parentsKnown(row: RecordRow, parents: readonly { at: number; owned: Set<string> }[]): boolean {
   for (const p of parents) {
-    const ref = record[p.column];
+    const ref = row[p.at];
     if (ref !== null && ref !== undefined && !p.owned.has(ref as string)) return false;
   }
   return true;

@@ -17,6 +17,8 @@ import type { ReadJob } from './readWorker';
 export type ReadJobMessage =
   | { kind: 'head'; head: BundleHead }
   | { kind: 'records'; recordType: string; records: BundleRecord[]; done: boolean }
+  /** An owned type's records as rows in its spec's column order (mergeRecords.ts RecordRow). */
+  | { kind: 'rows'; recordType: string; rows: unknown[][]; done: boolean }
   | { kind: 'end'; attachments: Record<string, string>; fileSha256: string }
   | { kind: 'error'; error: { code: string | null; message: string; details: unknown } };
 
