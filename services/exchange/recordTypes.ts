@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { markJsonText } from './fastCheck';
 import { CATALOG_COLUMNS, CATALOG_RECORD_TYPE, catalogRecordSchema } from './catalogRecords';
 
 /*
@@ -49,10 +50,12 @@ const flag = z.union([z.literal(0), z.literal(1)]);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'sha256 phải là 64 ký tự hex chữ thường' });
 /** A text column that holds JSON: it must parse, or the features reading it would fail later. */
 const jsonText = (max = 1_000_000) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => isJson(s), { message: 'không phải JSON hợp lệ' });
+  markJsonText(
+    z
+      .string()
+      .max(max)
+      .refine((s) => isJson(s), { message: 'không phải JSON hợp lệ' }),
+  );
 
 function isJson(s: string): boolean {
   try {
