@@ -48,6 +48,10 @@ describe('plans and targets', () => {
       code: 'PLAN_TARGET_INVALID',
       message: 'Chỉ tiêu 2: ứng dụng chưa có bộ tiêu chí Xã NTM hiện đại áp dụng cho năm 2025; hãy nhập bộ tiêu chí đó trước khi đặt chỉ tiêu.',
     });
+    // A mode problem and a missing level are reported together, in target order.
+    await expect(
+      t.call('plans.save', { ...PLAN_2025, targets: [{ metric: 'xa_ntm_hien_dai', mode: 'new', value: 1 }, { metric: 'avg_criteria', mode: 'new', value: 8 }] }),
+    ).rejects.toMatchObject({ code: 'PLAN_TARGET_INVALID', details: { problems: [expect.stringMatching(/^Chỉ tiêu 1: ứng dụng chưa có/), expect.stringMatching(/^Chỉ tiêu 2: cách tính/)] } });
     expect(await t.call('plans.list', {})).toHaveLength(1);
     // Re-saving replaces the targets; the old rows stay as tombstones for the province.
     const again = await t.call<PlanDetail>('plans.save', { ...PLAN_2025, id: plan.id, targets: [{ metric: 'xa_ntm', mode: 'new', value: 4 }] });

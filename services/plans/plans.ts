@@ -79,7 +79,10 @@ export async function getPlan(ctx: ServiceContext, id: string): Promise<PlanDeta
   return { ...summaryView(p, targets.length, who), note: p.note, targets: targets.map(targetView) };
 }
 
-function checkPlan(input: SavePlanInput): void {
+const targetNo = (problem: string) => Number(/^Chỉ tiêu (\d+)/.exec(problem)?.[1] ?? 0);
+
+/** The plan's period, then every problem of its targets; the level check's problems are added by the caller. */
+function checkPlan(input: SavePlanInput): string[] {
   if (input.yearTo < input.yearFrom) {
     throw new AppError('PLAN_PERIOD_INVALID', 'Năm kết thúc không được trước năm bắt đầu.', { yearFrom: input.yearFrom, yearTo: input.yearTo });
   }
@@ -93,14 +96,14 @@ function checkPlan(input: SavePlanInput): void {
       problems.push(`Chỉ tiêu ${i + 1}: kết quả chỉ nhập tay cho thôn, bản; các chỉ tiêu khác được tính từ số liệu.`);
     }
   });
-  if (problems.length > 0) throw new AppError('PLAN_TARGET_INVALID', problems.join(' '), { problems });
+  return problems;
 }
 
 /**
  * A target for a level (xã NTM nâng cao, kiểu mẫu, hiện đại) needs a catalog of that level in force in some year of
  * the plan's period: without one nothing can be measured, and the level may not exist then at all.
  */
-async function checkLevels(ctx: ServiceContext, input: SavePlanInput): Promise<void> {
+async function checkLevels(ctx: ServiceContext, input: SavePlanInput): Promise<string[]> {
   const catalogs = catalogCache(ctx);
   const problems: string[] = [];
   for (const [i, t] of input.targets.entries()) {
@@ -113,13 +116,14 @@ async function checkLevels(ctx: ServiceContext, input: SavePlanInput): Promise<v
       );
     }
   }
-  if (problems.length > 0) throw new AppError('PLAN_TARGET_INVALID', problems.join(' '), { problems });
+  return problems;
 }
 
 /** Creates or updates a plan; the given targets replace its targets (old ones become tombstones). One transaction. */
 export async function savePlan(ctx: ServiceContext, input: SavePlanInput): Promise<PlanDetail> {
-  checkPlan(input);
-  await checkLevels(ctx, input);
+  // Every target problem at once (a plan file is fixed in one go), in target order.
+  const problems = [...checkPlan(input), ...(await checkLevels(ctx, input))].sort((a, b) => targetNo(a) - targetNo(b));
+  if (problems.length > 0) throw new AppError('PLAN_TARGET_INVALID', problems.join(' '), { problems });
   const scope = await officeScope(ctx);
   const actor = await currentActor(ctx);
   const at = ctx.now().toISOString();
