@@ -27,6 +27,9 @@ const waitAsync = (Atomics as unknown as {
   waitAsync: (a: Int32Array, index: number, value: number, timeout: number) => { async: false; value: string } | { async: true; value: Promise<string> };
 }).waitAsync;
 
+/** How long the reader thread may take to start (under tsx it compiles its modules on the first run). */
+const READY_TIMEOUT_MS = 30_000;
+
 /** A reader silent this long inside an import's transaction is taken for dead and the import is refused. */
 const STALL_MS = 120_000;
 
@@ -51,9 +54,15 @@ function startWorker(): Shared {
   }
   const state: Shared = { worker, dead: false, jobs: 0, ready: Promise.resolve(false) };
   state.ready = new Promise<boolean>((resolve) => {
-    worker.once('message', (m) => resolve(m === 'ready'));
-    worker.once('error', () => resolve(false));
-    worker.once('exit', () => resolve(false));
+    // A thread that has not started by then (a broken install, a stuck loader) is not waited for again.
+    const timer = setTimeout(() => resolve(false), READY_TIMEOUT_MS);
+    const settle = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve(ok);
+    };
+    worker.once('message', (m) => settle(m === 'ready'));
+    worker.once('error', () => settle(false));
+    worker.once('exit', () => settle(false));
   });
   const stop = () => {
     state.dead = true;
