@@ -94,7 +94,8 @@ function tsxApi(): string {
  * The caller must take messages until 'end' or 'error' (or call drain) before it removes attachmentsDir.
  */
 export async function startReadJob(input: Omit<ReadJob, 'port' | 'signal'>): Promise<ReadJobClient | null> {
-  if (unavailable) return null;
+  // NTM_DESK_READER_THREAD=0 reads in the importer's thread (a machine where threads misbehave; tests of that path).
+  if (unavailable || process.env.NTM_DESK_READER_THREAD === '0') return null;
   shared ??= startWorker();
   const state = shared;
   if (!(await state.ready) || state.dead) {

@@ -97,4 +97,34 @@ describe('an import that merges while it reads', () => {
       values[100]!.assessment_id = '01890000-0000-7000-8000-00000000ffff';
     }, 'BUNDLE_REFERENCE_INVALID');
   });
+
+  it('reads in its own thread when the reader thread is off, with the same outcome', async () => {
+    process.env.NTM_DESK_READER_THREAD = '0';
+    try {
+      await expectRefused((values) => {
+        values[1500]!.office_code = b.officeCode;
+      }, 'BUNDLE_RECORD_FOREIGN_OFFICE');
+      const values = records.ntm_value!.map((r) => ({ ...r, version: 2, evidence: 'Đã rà soát lại' }));
+      const path = await craftBundle(a, province, join(tmp, `s-${n++}.ntmb`), { sequence: 2, records: { ...records, ntm_value: values }, dataOrder: BUNDLE_DATA_ORDER });
+      const streamedBefore = streamedImports.count;
+      const [result] = await province.call('exchange.bundle.import', { files: [fileInput(path)] });
+      expect(result.status, JSON.stringify(result.error)).toBe('imported');
+      expect(result.counts.ntm_value).toEqual({ received: VALUES, inserted: 0, updated: VALUES, unchanged: 0 });
+      expect(streamedImports.count).toBe(streamedBefore);
+    } finally {
+      delete process.env.NTM_DESK_READER_THREAD;
+    }
+  });
+
+  it('updates rows merged while read when a bundle carries newer versions, and leaves older ones', async () => {
+    const values = records.ntm_value!.map((r, i) => ({ ...r, version: i % 2 === 0 ? 3 : 1, evidence: i % 2 === 0 ? 'Bản sửa lần 3' : r.evidence }));
+    const path = await craftBundle(a, province, join(tmp, `s-${n++}.ntmb`), { sequence: 3, records: { ...records, ntm_value: values }, dataOrder: BUNDLE_DATA_ORDER });
+    const streamedBefore = streamedImports.count;
+    const [result] = await province.call('exchange.bundle.import', { files: [fileInput(path)] });
+    expect(result.status, JSON.stringify(result.error)).toBe('imported');
+    expect(streamedImports.count).toBe(streamedBefore + 1);
+    expect(result.counts.ntm_value).toEqual({ received: VALUES, inserted: 0, updated: VALUES / 2, unchanged: VALUES / 2 });
+    const rows = province.app.context.conn.sqlite.prepare(`SELECT version, count(*) AS n FROM ntm_value WHERE office_code = ? GROUP BY version ORDER BY version`).all(a.officeCode);
+    expect(rows).toEqual([{ version: 2, n: VALUES / 2 }, { version: 3, n: VALUES / 2 }]);
+  });
 });
