@@ -54,7 +54,7 @@ describe('build-electron', () => {
       expect(await new Promise((resolve) => worker.once('message', resolve))).toBe('ready');
       // A job for a file that is not there comes back as the reader's own error.
       const { port1, port2 } = new MessageChannel();
-      const job = { port: port2, signal: new SharedArrayBuffer(4), path: path.join(outDir, 'absent.ntmb'), identities: [], trustedSigners: [], attachmentsDir: outDir };
+      const job = { port: port2, signal: new SharedArrayBuffer(8), path: path.join(outDir, 'absent.ntmb'), identities: [], trustedSigners: [], attachmentsDir: outDir };
       worker.postMessage(job, [port2]);
       const message = await new Promise<{ kind: string; error: { code: string } }>((resolve) => port1.once('message', resolve));
       port1.close();

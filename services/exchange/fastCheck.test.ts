@@ -124,6 +124,21 @@ describe('the compiled record check', () => {
     expect(compileFastCheck(z.strictObject({ a: z.string().default('x') }))).toBeNull();
     expect(compileFastCheck(z.object({ a: z.string() }))).toBeNull();
     expect(compileFastCheck(z.string().transform((s) => s.trim()))).toBeNull();
+    // Constructs that look alike but check more: compiled to nothing, or no looser than zod.
+    const lookalikes: [z.ZodType, unknown[]][] = [
+      [z.int(), [1, 1.5, 2 ** 60]],
+      [z.int32(), [1, 2 ** 40]],
+      [z.xor([z.string(), z.string().min(1)]), ['a', '']],
+      [z.strictObject({ a: z.exactOptional(z.string()) }), [{ a: undefined }, { a: 'x' }, {}]],
+      [z.enum({ A: 0, B: 1, 0: 'A', 1: 'B' } as unknown as Record<string, number>), [0, 'A']],
+      [z.string().min(2), ['😀', 'ab', 'a']],
+      [z.string().max(1), ['😀', 'a']],
+    ];
+    for (const [s, values] of lookalikes) {
+      const f = compileFastCheck(s);
+      if (f === null) continue;
+      for (const v of values) if (f(v)) expect(s.safeParse(v).success, `${JSON.stringify(s._zod.def.type)} ${JSON.stringify(v)}`).toBe(true);
+    }
     // The types it does not compile are still checked by zod.
     const uncompiled = RECORD_TYPES.filter((t) => compileFastCheck(t.schema) === null).map((t) => t.name);
     expect(uncompiled).toContain('attachment');

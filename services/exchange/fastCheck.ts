@@ -45,6 +45,8 @@ function isJson(s: string): boolean {
   }
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 const plainRegex = (p: unknown): p is RegExp => p instanceof RegExp && !p.global && !p.sticky;
 
 export function compileFastCheck(schema: z.ZodType): FastCheck | null {
@@ -64,12 +66,15 @@ export function compileFastCheck(schema: z.ZodType): FastCheck | null {
     case 'enum': {
       const entries = def.entries;
       if (entries === null || typeof entries !== 'object' || (checksOf(def)?.length ?? 1) > 0) return null;
+      // z.enum of strings only (a native numeric enum also holds its reverse mapping).
+      if (Object.entries(entries).some(([k, v]) => k !== v)) return null;
       const set = new Set<unknown>(Object.values(entries));
       return (v) => set.has(v);
     }
     case 'union': {
       const options = def.options as z.ZodType[] | undefined;
-      if (!Array.isArray(options) || (checksOf(def)?.length ?? 1) > 0) return null;
+      // z.xor (inclusive: false) refuses a value two options accept; a discriminated union has objects anyway.
+      if (!Array.isArray(options) || def.inclusive === false || def.discriminator !== undefined || (checksOf(def)?.length ?? 1) > 0) return null;
       // Options whose output is their input (no objects): the first that passes gives zod's result too.
       if (options.some((o) => defOf(o)?.type === 'object')) return null;
       const compiled = options.map(compileFastCheck);
@@ -82,7 +87,8 @@ export function compileFastCheck(schema: z.ZodType): FastCheck | null {
       if ((checksOf(def)?.length ?? 1) > 0) return null;
       const inner = compileFastCheck(def.innerType as z.ZodType);
       if (inner === null) return null;
-      return def.type === 'nullable' ? (v) => v === null || inner(v) : (v) => v === undefined || inner(v);
+      // A present optional key must hold a value (z.exactOptional refuses undefined; JSON never holds it).
+      return def.type === 'nullable' ? (v) => v === null || inner(v) : (v) => v !== undefined && inner(v);
     }
     case 'object':
       return objectCheck(def);
@@ -110,8 +116,10 @@ function stringCheck(schema: unknown, def: Def): FastCheck | null {
     else if (c.check === 'custom' && JSON_TEXT.has(schema as object) && !json) json = true;
     else return null;
   }
+  // zod counts code points; UTF-16 units are never fewer, so `max` holds, and `min` holds when no pair is present.
   return (v) => {
     if (typeof v !== 'string' || v.length < min || v.length > max) return false;
+    if (min > 1 && SURROGATE.test(v)) return false;
     for (const p of patterns) if (!p.test(v)) return false;
     return !json || isJson(v);
   };
@@ -120,7 +128,9 @@ function stringCheck(schema: unknown, def: Def): FastCheck | null {
 function numberCheck(def: Def): FastCheck | null {
   const checks = checksOf(def);
   if (checks === null) return null;
-  let safeInt = false;
+  // z.int() is a number with the format on the schema itself; other formats (int32, float32…) are not compiled.
+  if (def.format !== undefined && def.format !== 'safeint') return null;
+  let safeInt = def.format === 'safeint';
   let lo = -Infinity;
   let loInclusive = true;
   let hi = Infinity;
@@ -147,7 +157,7 @@ function objectCheck(def: Def): FastCheck | null {
   // Strict objects only (an unknown key is refused, not stripped), without refinements.
   if (defOf(def.catchall)?.type !== 'never' || (checksOf(def)?.length ?? 1) > 0) return null;
   const shape = def.shape as Record<string, z.ZodType> | undefined;
-  if (shape === undefined || shape === null) return null;
+  if (shape === undefined || shape === null || Object.getOwnPropertySymbols(shape).length > 0) return null;
   const keys = Object.keys(shape);
   const fields: FastCheck[] = [];
   for (const key of keys) {

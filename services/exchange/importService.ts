@@ -42,7 +42,7 @@ import { isProvince, openIdentities, requireOffice } from './keyService';
 import { mergeRecords, mergeRowsBatch, mergeTypeBatch, OwnedIds } from './mergeRecords';
 import { peekManifest } from './peekManifest';
 import { RECORD_TYPES, recordTypeSpec, WHOLE_BUNDLE_TYPES } from './recordTypes';
-import { readJobError, startReadJob, type ReadJobClient, type ReadJobMessage } from './readWorkerClient';
+import { readJobError, ReaderThreadLost, startReadJob, type ReadJobClient, type ReadJobMessage } from './readWorkerClient';
 import { validateBundleRecord } from './validateRecord';
 import { serialize } from './serialize';
 import { mapBundleUnits, queueWaiting } from './unitCodes';
@@ -183,50 +183,66 @@ async function importOne(
   let signerFingerprint: string | null = null;
   let warnings: ExchangeWarning[] = [];
   const placed: string[] = [];
-  const staging = join(storeDir, `.import-${randomBytes(6).toString('hex')}`);
+  const stagings: string[] = [];
+  const newStaging = async () => {
+    const dir = join(storeDir, `.import-${randomBytes(6).toString('hex')}`);
+    stagings.push(dir);
+    await mkdir(dir, { recursive: true });
+    return dir;
+  };
   progress('reading');
   let job: ReadJobClient | null = null;
   try {
     fileBytes = (await stat(file.path)).size;
-    await mkdir(staging, { recursive: true });
-    job = await startReadJob({ path: file.path, identities: keys.identities, trustedSigners: keys.signers, attachmentsDir: staging });
-    let read: ReadBundleResult;
-    if (job === null) {
-      read = await readBundle({
-        path: file.path,
-        identities: keys.identities,
-        trustedSigners: keys.signers,
-        attachmentsDir: staging,
-        validateRecord: validateBundleRecord,
-        // The file's hash for the log, computed while the bundle is read (a refused file is hashed in the catch below).
-        hashFile: true,
-      });
-    } else {
-      const first = await job.next();
-      if (first.kind === 'error') throw readJobError(first.error);
-      if (first.kind !== 'head') throw new Error(`bundle reader: expected the manifest, got ${first.kind}`);
-      manifest = first.head.manifest;
-      signerFingerprint = keys.fingerprints.get(first.head.signer.keyId) ?? null;
-      const streamed = await streamImport(ctx, job, first.head, { file, fileBytes, signerFingerprint, actor, storeDir, placed, progress });
-      if (streamed.kind === 'merged') {
-        fileSha256 = streamed.fileSha256;
-        warnings = streamed.warnings;
-        progress('done');
-        return {
-          fileName: file.fileName,
-          status: 'imported',
-          officeCode: streamed.officeCode,
-          sequence: first.head.sequence,
-          counts: streamed.counts,
-          attachments: placed.length,
-          warnings: streamed.warnings,
-          unitMapping: streamed.unitMapping,
-          error: null,
-          logId: streamed.logId,
+    let read: ReadBundleResult | null = null;
+    job = await startReadJob({ path: file.path, identities: keys.identities, trustedSigners: keys.signers, attachmentsDir: await newStaging() });
+    if (job !== null) {
+      try {
+        const first = await job.next();
+        if (first.kind === 'error') throw readJobError(first.error);
+        if (first.kind !== 'head') throw new Error(`bundle reader: expected the manifest, got ${first.kind}`);
+        manifest = first.head.manifest;
+        signerFingerprint = keys.fingerprints.get(first.head.signer.keyId) ?? null;
+        const onWarnings = (w: ExchangeWarning[]) => {
+          warnings = w;
         };
+        const streamed = await streamImport(ctx, job, first.head, { file, fileBytes, signerFingerprint, actor, storeDir, placed, progress, onWarnings });
+        if (streamed.kind === 'merged') {
+          fileSha256 = streamed.fileSha256;
+          progress('done');
+          return {
+            fileName: file.fileName,
+            status: 'imported',
+            officeCode: streamed.officeCode,
+            sequence: first.head.sequence,
+            counts: streamed.counts,
+            attachments: placed.length,
+            warnings: streamed.warnings,
+            unitMapping: streamed.unitMapping,
+            error: null,
+            logId: streamed.logId,
+          };
+        }
+        read = streamed.read;
+      } catch (e) {
+        if (!(e instanceof ReaderThreadLost)) throw e;
+        // Nothing was committed: read the bundle in this thread, as if the reader thread had never been.
+        console.error(`[exchange.import] ${file.fileName}: the reader thread stopped; reading in the importer's thread`);
+        await job.drain();
+        manifest = null;
+        signerFingerprint = null;
+        warnings = [];
       }
-      read = streamed.read;
     }
+    read ??= await readBundle({
+      path: file.path,
+      identities: keys.identities,
+      trustedSigners: keys.signers,
+      attachmentsDir: job === null ? stagings[0]! : await newStaging(),
+      validateRecord: validateBundleRecord,
+      // The file's hash for the log, computed while the bundle is read (a refused file is hashed in the catch below).
+      hashFile: true,
+    });
     fileSha256 = read.fileSha256 ?? '';
     manifest = read.manifest;
     signerFingerprint = keys.fingerprints.get(read.signer.keyId) ?? null;
@@ -317,7 +333,7 @@ async function importOne(
   } finally {
     // The reader may still be writing into the staging folder (an import refused before it finished).
     await job?.drain();
-    await rm(staging, { recursive: true, force: true });
+    for (const dir of stagings) await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -493,8 +509,11 @@ function logImport(
 /** How many imports merged while reading (tests check that the streamed path is the one that ran). */
 export const streamedImports = { count: 0 };
 
-/** Attachments above this total are read before the merge, not during it (the merge holds this thread). */
-const STREAM_MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
+/**
+ * Bundles with more attachment bytes than this are read before the merge, not during it: the merge holds this
+ * thread (no other request is answered) until the reader has decrypted and hashed them all.
+ */
+const STREAM_MAX_ATTACHMENT_BYTES = 16 * 1024 * 1024;
 
 type StreamOptions = {
   file: ImportFile;
@@ -505,6 +524,8 @@ type StreamOptions = {
   /** Attachment files moved into the store (removed by the caller if the import fails). */
   placed: string[];
   progress: (stage: ExchangeImportProgress['stage']) => void;
+  /** The warnings the import log keeps, also if the merge then fails. */
+  onWarnings: (warnings: ExchangeWarning[]) => void;
 };
 
 /** A run of one data file's records from the reader thread. */
@@ -580,6 +601,7 @@ async function streamImport(ctx: ServiceContext, job: ReadJobClient, head: Bundl
     return collect(trigger); // the classic path reports it, after any error of the reader's
   }
   const warnings = [...sequenceWarnings(manifest, last), ...unitMappingWarnings(unitMapping)];
+  o.onWarnings(warnings);
 
   o.progress('merging');
   const sqlite = ctx.conn.sqlite;

@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../core/errors';
 import { readBundle, type TrustedSigner } from '../bundle/readBundle';
-import type { ReadJobMessage } from './readWorkerClient';
+import { HEARTBEAT_MS, type ReadJobMessage } from './readWorkerClient';
 import { recordToRow } from './mergeRecords';
 import { recordTypeSpec, WHOLE_BUNDLE_TYPES } from './recordTypes';
 import { validateBundleRecord } from './validateRecord';
@@ -23,13 +23,33 @@ export type ReadJob = {
   attachmentsDir: string;
 };
 
+/** For readerThreadLoss.test.ts only: the thread exits when it is about to send this many batches of records. */
+const EXIT_AT_BATCH = Number(process.env.NTM_DESK_TEST_READER_EXIT_AT_BATCH ?? Number.NaN);
+let batches = 0;
+
+/** The counters of the jobs under way: marked when this thread exits, so that an importer waiting knows at once. */
+const running = new Set<Int32Array>();
+process.on('exit', () => {
+  for (const counter of running) {
+    Atomics.store(counter, 1, 1);
+    Atomics.add(counter, 0, 1);
+    Atomics.notify(counter, 0);
+  }
+});
+
 async function run(job: ReadJob): Promise<void> {
   const counter = new Int32Array(job.signal);
-  const post = (message: ReadJobMessage) => {
-    job.port.postMessage(message);
+  running.add(counter);
+  const bump = () => {
     Atomics.add(counter, 0, 1);
     Atomics.notify(counter, 0);
   };
+  const post = (message: ReadJobMessage) => {
+    job.port.postMessage(message);
+    bump();
+  };
+  // Alive while waiting on the disk: the importer cannot otherwise tell a slow read from a dead thread.
+  const heartbeat = setInterval(bump, HEARTBEAT_MS);
   try {
     const read = await readBundle({
       path: job.path,
@@ -40,6 +60,7 @@ async function run(job: ReadJob): Promise<void> {
       hashFile: true,
       onManifest: (head) => post({ kind: 'head', head }),
       onRecords: (recordType, records, done) => {
+        if (++batches === EXIT_AT_BATCH) process.exit(1);
         const spec = recordTypeSpec(recordType);
         if (spec?.ownership === 'owned' && !WHOLE_BUNDLE_TYPES.includes(recordType)) {
           // The bulk as rows in column order: cheaper to send, and bound to the INSERT as they are.
@@ -56,6 +77,8 @@ async function run(job: ReadJob): Promise<void> {
         : { code: null, message: e instanceof Error ? (e.stack ?? e.message) : String(e), details: undefined },
     });
   } finally {
+    clearInterval(heartbeat);
+    running.delete(counter);
     job.port.close();
   }
 }

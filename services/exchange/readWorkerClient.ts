@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { bundleError } from '../../core/bundle/errors';
 import { AppError } from '../../core/errors';
 import type { BundleHead, BundleRecord } from '../bundle/index';
 import type { ReadJob } from './readWorker';
@@ -30,8 +29,11 @@ const waitAsync = (Atomics as unknown as {
 /** How long the reader thread may take to start (under tsx it compiles its modules on the first run). */
 const READY_TIMEOUT_MS = 30_000;
 
-/** A reader silent this long inside an import's transaction is taken for dead and the import is refused. */
-const STALL_MS = 120_000;
+/** The reader thread beats this often while it works on a job, whatever it is waiting for. */
+export const HEARTBEAT_MS = 500;
+
+/** A reader with no message and no heartbeat for this long is taken for dead (ReaderThreadLost). */
+const STALL_MS = 30_000;
 
 type Shared = { worker: Worker; ready: Promise<boolean>; dead: boolean; jobs: number };
 let shared: Shared | null = null;
@@ -96,16 +98,22 @@ function tsxApi(): string {
 export async function startReadJob(input: Omit<ReadJob, 'port' | 'signal'>): Promise<ReadJobClient | null> {
   // NTM_DESK_READER_THREAD=0 reads in the importer's thread (a machine where threads misbehave; tests of that path).
   if (unavailable || process.env.NTM_DESK_READER_THREAD === '0') return null;
-  shared ??= startWorker();
-  const state = shared;
-  if (!(await state.ready) || state.dead) {
+  let state = shared ?? (shared = startWorker());
+  let ready = await state.ready;
+  if (ready && state.dead) {
+    // It ran before and has stopped since: one new thread.
+    state = shared ?? (shared = startWorker());
+    ready = await state.ready;
+  }
+  if (!ready || state.dead) {
     unavailable = true;
     if (shared === state) shared = null;
     await state.worker.terminate();
     return null;
   }
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(4);
+  // [0]: bumped on every message and heartbeat; [1]: set when the thread exits (readWorker.ts).
+  const signal = new SharedArrayBuffer(8);
   const job: ReadJob = { ...input, port: port2, signal };
   state.worker.postMessage(job, [port2]);
   state.jobs += 1;
@@ -113,8 +121,20 @@ export async function startReadJob(input: Omit<ReadJob, 'port' | 'signal'>): Pro
   return new ReadJobClient(port1, new Int32Array(signal), state);
 }
 
+/**
+ * The reader thread died or stopped answering (no message and no heartbeat for STALL_MS): the caller rolls back and
+ * reads the bundle in its own thread instead. The thread is stopped, so it writes nothing more.
+ */
+export class ReaderThreadLost extends Error {
+  constructor() {
+    super('the bundle reader thread stopped');
+    this.name = 'ReaderThreadLost';
+  }
+}
+
 export class ReadJobClient {
   private finished = false;
+  private stopping: Promise<unknown> | null = null;
 
   constructor(
     private readonly port: MessagePort,
@@ -136,45 +156,68 @@ export class ReadJobClient {
     if (this.state.jobs === 0) this.state.worker.unref();
   }
 
-  private lost(): AppError {
+  private lost(): ReaderThreadLost {
     this.finish();
-    return bundleError('BUNDLE_FILE_UNREADABLE', { reason: 'the reader thread stopped' });
+    // Whatever it was doing, it stops: no more files in the staging folder, and the next import starts a new one.
+    this.state.dead = true;
+    if (shared === this.state) shared = null;
+    this.stopping ??= this.state.worker.terminate().catch(() => undefined);
+    return new ReaderThreadLost();
   }
 
   /** The next message, waiting without blocking this thread. */
   async next(): Promise<ReadJobMessage> {
-    for (;;) {
-      const seen = Atomics.load(this.counter, 0);
-      const m = this.take();
-      if (m !== undefined) return m;
-      if (this.finished || this.state.dead) throw this.lost();
-      const waited = waitAsync(this.counter, 0, seen, 250);
-      if (waited.async) await waited.value;
-    }
-  }
-
-  /** The next message, blocking this thread (inside a transaction, where nothing else may run). */
-  nextSync(): ReadJobMessage {
+    let beat = Atomics.load(this.counter, 0);
     let deadline = Date.now() + STALL_MS;
     for (;;) {
       const seen = Atomics.load(this.counter, 0);
       const m = this.take();
       if (m !== undefined) return m;
-      if (this.finished) throw this.lost();
-      if (Atomics.wait(this.counter, 0, seen, 250) !== 'timed-out') deadline = Date.now() + STALL_MS;
-      else if (Date.now() > deadline) throw this.lost();
+      if (this.finished || this.state.dead || Atomics.load(this.counter, 1) === 1) throw this.lost();
+      if (seen !== beat) {
+        beat = seen;
+        deadline = Date.now() + STALL_MS;
+      } else if (Date.now() > deadline) throw this.lost();
+      const waited = waitAsync(this.counter, 0, seen, 250);
+      if (waited.async) {
+        // A timer too: a pending Atomics wait does not keep the process alive if the thread is gone.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([waited.value, new Promise((resolve) => (timer = setTimeout(resolve, 250)))]);
+        clearTimeout(timer);
+      }
     }
   }
 
-  /** Lets the reader finish (its files are then closed) and drops what it still sends. */
+  /**
+   * The next message, blocking this thread (inside a transaction, where nothing else may run). The reader's
+   * heartbeat (HEARTBEAT_MS) tells a slow reader from a dead one, whose death this thread cannot hear while it waits.
+   */
+  nextSync(): ReadJobMessage {
+    let beat = Atomics.load(this.counter, 0);
+    let deadline = Date.now() + STALL_MS;
+    for (;;) {
+      const seen = Atomics.load(this.counter, 0);
+      const m = this.take();
+      if (m !== undefined) return m;
+      if (this.finished || Atomics.load(this.counter, 1) === 1) throw this.lost();
+      if (seen !== beat) {
+        beat = seen;
+        deadline = Date.now() + STALL_MS;
+      } else if (Date.now() > deadline) throw this.lost();
+      Atomics.wait(this.counter, 0, seen, 250);
+    }
+  }
+
+  /** Lets the reader finish (its files are then closed), or waits for a lost one to stop; drops what it sends. */
   async drain(): Promise<void> {
     while (!this.finished) {
       try {
         await this.next();
       } catch {
-        return;
+        break;
       }
     }
+    await this.stopping;
   }
 }
 
