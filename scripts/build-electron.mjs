@@ -38,42 +38,29 @@ export async function buildElectron(options = {}) {
   const logLevel = options.logLevel ?? 'warning';
   await mkdir(outDir, { recursive: true });
 
-  const main = await esbuild.build({
-    absWorkingDir: projectDir,
-    entryPoints: ['electron/main.ts'],
-    outfile: path.join(outDir, 'main.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: NODE_TARGET,
-    external: MAIN_EXTERNALS,
-    banner: { js: IMPORT_META_URL_SHIM },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    loader: { '.json': 'json' },
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    metafile: true,
-    logLevel,
-  });
-
+  /** A Node (CommonJS) bundle of the main process's code: main.cjs, and the threads it starts. */
+  const nodeBundle = (entry, file) =>
+    esbuild.build({
+      absWorkingDir: projectDir,
+      entryPoints: [entry],
+      outfile: path.join(outDir, file),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: NODE_TARGET,
+      external: MAIN_EXTERNALS,
+      banner: { js: IMPORT_META_URL_SHIM },
+      define: { 'import.meta.url': '__importMetaUrl' },
+      loader: { '.json': 'json' },
+      sourcemap: 'linked',
+      legalComments: 'linked',
+      metafile: true,
+      logLevel,
+    });
+  const main = await nodeBundle('electron/main.ts', 'main.cjs');
   // The exchange importer reads bundles on a worker thread; services/exchange/readWorkerClient.ts looks for it
   // beside the bundle (import.meta.url is main.cjs here) and reads in its own thread if it is missing.
-  const readWorker = await esbuild.build({
-    absWorkingDir: projectDir,
-    entryPoints: ['services/exchange/readWorker.ts'],
-    outfile: path.join(outDir, 'readWorker.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: NODE_TARGET,
-    external: MAIN_EXTERNALS,
-    banner: { js: IMPORT_META_URL_SHIM },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    sourcemap: 'linked',
-    legalComments: 'linked',
-    metafile: true,
-    logLevel,
-  });
+  const readWorker = await nodeBundle('services/exchange/readWorker.ts', 'readWorker.cjs');
 
   const preload = await esbuild.build({
     absWorkingDir: projectDir,

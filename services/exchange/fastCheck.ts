@@ -36,7 +36,8 @@ const checksOf = (def: Def): CheckDef[] | null => {
   return out;
 };
 
-function isJson(s: string): boolean {
+/** Whether a text parses as JSON (the refinement of recordTypes.ts's JSON text columns). */
+export function isJson(s: string): boolean {
   try {
     JSON.parse(s);
     return true;

@@ -84,11 +84,7 @@ export function mergeRecords(
   for (const spec of RECORD_TYPES) {
     const list = records[spec.name];
     if (list === undefined) continue;
-    try {
-      counts[spec.name] = spec.ownership === 'owned' ? mergeOwned(sqlite, spec, officeCode, list, owned) : mergeContent(sqlite, spec, list);
-    } catch (e) {
-      throw mapSqliteError(e, spec.name);
-    }
+    counts[spec.name] = mergeTypeBatch(sqlite, spec, officeCode, list, owned);
   }
   return counts;
 }
@@ -104,11 +100,11 @@ export function mergeTypeBatch(
   list: readonly BundleRecord[],
   owned: OwnedIds,
 ): ExchangeTypeCounts {
-  try {
-    return spec.ownership === 'owned' ? mergeOwned(sqlite, spec, officeCode, list, owned) : mergeContent(sqlite, spec, list);
-  } catch (e) {
-    throw mapSqliteError(e, spec.name);
-  }
+  return withImportErrors(spec.name, () =>
+    spec.ownership === 'owned'
+      ? mergeOwnedRows(sqlite, spec, officeCode, list.map((r) => recordToRow(spec, r)), owned)
+      : mergeContent(sqlite, spec, list),
+  );
 }
 
 /** mergeTypeBatch for an owned type's records given as rows (the reader thread sends the bulk so). */
@@ -119,10 +115,14 @@ export function mergeRowsBatch(
   rows: readonly RecordRow[],
   owned: OwnedIds,
 ): ExchangeTypeCounts {
+  return withImportErrors(spec.name, () => mergeOwnedRows(sqlite, spec, officeCode, rows, owned));
+}
+
+function withImportErrors<T>(recordType: string, merge: () => T): T {
   try {
-    return mergeOwnedRows(sqlite, spec, officeCode, rows, owned);
+    return merge();
   } catch (e) {
-    throw mapSqliteError(e, spec.name);
+    throw mapSqliteError(e, recordType);
   }
 }
 
@@ -149,16 +149,6 @@ export type RecordRow = unknown[];
 
 export function recordToRow(spec: RecordTypeSpec, record: BundleRecord): RecordRow {
   return spec.columns.map((c) => record[c]);
-}
-
-function mergeOwned(
-  sqlite: BetterSqlite3.Database,
-  spec: RecordTypeSpec,
-  officeCode: string,
-  list: readonly BundleRecord[],
-  owned: OwnedIds,
-): ExchangeTypeCounts {
-  return mergeOwnedRows(sqlite, spec, officeCode, list.map((r) => recordToRow(spec, r)), owned);
 }
 
 /**

@@ -165,20 +165,33 @@ export class ReadJobClient {
     return new ReaderThreadLost();
   }
 
+  /**
+   * One look for the next message: the message, or the counter value to wait on. Throws ReaderThreadLost when the
+   * thread is gone (exited, or neither a message nor a heartbeat (HEARTBEAT_MS) since `watch.deadline`).
+   */
+  private poll(watch: { beat: number; deadline: number }): { message: ReadJobMessage } | { seen: number } {
+    const seen = Atomics.load(this.counter, 0);
+    const message = this.take();
+    if (message !== undefined) return { message };
+    if (this.finished || this.state.dead || Atomics.load(this.counter, 1) === 1) throw this.lost();
+    if (seen !== watch.beat) {
+      watch.beat = seen;
+      watch.deadline = Date.now() + STALL_MS;
+    } else if (Date.now() > watch.deadline) throw this.lost();
+    return { seen };
+  }
+
+  private watch(): { beat: number; deadline: number } {
+    return { beat: Atomics.load(this.counter, 0), deadline: Date.now() + STALL_MS };
+  }
+
   /** The next message, waiting without blocking this thread. */
   async next(): Promise<ReadJobMessage> {
-    let beat = Atomics.load(this.counter, 0);
-    let deadline = Date.now() + STALL_MS;
+    const watch = this.watch();
     for (;;) {
-      const seen = Atomics.load(this.counter, 0);
-      const m = this.take();
-      if (m !== undefined) return m;
-      if (this.finished || this.state.dead || Atomics.load(this.counter, 1) === 1) throw this.lost();
-      if (seen !== beat) {
-        beat = seen;
-        deadline = Date.now() + STALL_MS;
-      } else if (Date.now() > deadline) throw this.lost();
-      const waited = waitAsync(this.counter, 0, seen, 250);
+      const p = this.poll(watch);
+      if ('message' in p) return p.message;
+      const waited = waitAsync(this.counter, 0, p.seen, 250);
       if (waited.async) {
         // A timer too: a pending Atomics wait does not keep the process alive if the thread is gone.
         let timer: NodeJS.Timeout | undefined;
@@ -189,22 +202,15 @@ export class ReadJobClient {
   }
 
   /**
-   * The next message, blocking this thread (inside a transaction, where nothing else may run). The reader's
-   * heartbeat (HEARTBEAT_MS) tells a slow reader from a dead one, whose death this thread cannot hear while it waits.
+   * The next message, blocking this thread (inside a transaction, where nothing else may run). The heartbeat tells
+   * a slow reader from a dead one, whose 'exit' event this thread cannot hear while it waits.
    */
   nextSync(): ReadJobMessage {
-    let beat = Atomics.load(this.counter, 0);
-    let deadline = Date.now() + STALL_MS;
+    const watch = this.watch();
     for (;;) {
-      const seen = Atomics.load(this.counter, 0);
-      const m = this.take();
-      if (m !== undefined) return m;
-      if (this.finished || Atomics.load(this.counter, 1) === 1) throw this.lost();
-      if (seen !== beat) {
-        beat = seen;
-        deadline = Date.now() + STALL_MS;
-      } else if (Date.now() > deadline) throw this.lost();
-      Atomics.wait(this.counter, 0, seen, 250);
+      const p = this.poll(watch);
+      if ('message' in p) return p.message;
+      Atomics.wait(this.counter, 0, p.seen, 250);
     }
   }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { markJsonText } from './fastCheck';
+import { isJson, markJsonText } from './fastCheck';
 import { CATALOG_COLUMNS, CATALOG_RECORD_TYPE, catalogRecordSchema } from './catalogRecords';
 
 /*
@@ -56,15 +56,6 @@ const jsonText = (max = 1_000_000) =>
       .max(max)
       .refine((s) => isJson(s), { message: 'không phải JSON hợp lệ' }),
   );
-
-function isJson(s: string): boolean {
-  try {
-    JSON.parse(s);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const syncableColumns = {
   id,
