@@ -59,6 +59,9 @@ const dataDir = process.env.NTM_DESK_DATA_DIR || app.getPath('userData');
 // Must happen before `ready`.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 app.enableSandbox();
+// The interface is Vietnamese: Chromium's own widgets (date fields: dd/mm/yyyy) follow it, not the computer's
+// regional setting (https://www.electronjs.org/docs/latest/api/command-line-switches#--langlang).
+app.commandLine.appendSwitch('lang', 'vi');
 
 /** Applied to every webContents that ever exists (the window, devtools, anything a bug might create). */
 function hardenWebContents(contents: WebContents): void {

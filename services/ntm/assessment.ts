@@ -306,7 +306,7 @@ export async function writeValue(
 export async function checkQuarterEra(ctx: ServiceContext, commune: Pick<CommuneRow, 'code' | 'full_name' | 'era'>, period: string): Promise<void> {
   const date = periodEndDate(period);
   if (unitEraFitsDate(commune.era, date)) return;
-  await communeForDate(ctx.db, commune.code, date, `kỳ đánh giá ${periodLabel(period).toLowerCase()}`);
+  await communeForDate(ctx.db, commune.code, date, `kỳ đánh giá ${periodLabel(period).replace(/^Quý/, 'quý')}`);
 }
 
 /** Enters one indicator; the assessment (draft) is created on first entry. One transaction, audited. */

@@ -4,6 +4,7 @@ import { CommunePage } from './CommunePage';
 import { CriterionPage } from './CriterionPage';
 import { MatrixView } from './MatrixView';
 import { NtmOverviewPanel } from './NtmOverviewPanel';
+import { defaultPeriodFor } from './format';
 import { useNtmView, type NtmView } from './ntmRoute';
 import { PeriodPicker } from './PeriodPicker';
 import { useCopyPrevious } from './mutations';
@@ -12,7 +13,7 @@ export type NtmPageProps = { info: AppInfo };
 
 /** The NTM screen: matrix and overview per quarter, a commune's quarter, a criterion across communes. */
 export function NtmPage({ info }: NtmPageProps) {
-  const [view, go] = useNtmView();
+  const [view, go] = useNtmView(defaultPeriodFor(info.office?.kind));
   const copy = useCopyPrevious();
   const withPeriod = (period: string): NtmView => ({ ...view, period });
   switch (view.kind) {

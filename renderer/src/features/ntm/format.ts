@@ -1,3 +1,4 @@
+import { REFORM_DATE, type OfficeKind } from '../../../../core/contract/domain';
 import { parsePeriod, periodOf } from '../../../../core/ntm/period';
 
 /** Numbers as Vietnamese documents write them: decimal comma, dot for thousands ("1.234,5"). */
@@ -41,6 +42,16 @@ export function todayIso(now = new Date()): string {
 
 export function currentPeriod(now = new Date()): string {
   return periodOf(todayIso(now));
+}
+
+/**
+ * The quarter a screen opens on: the current one, except for a district office, whose communes ended with the
+ * district tier on 30/6/2025 (REFORM_DATE): its last quarter, Quý II/2025, where its records can still be entered.
+ */
+export function defaultPeriodFor(kind: OfficeKind | undefined, now = new Date()): string {
+  const current = currentPeriod(now);
+  const lastDistrictQuarter = periodOf(new Date(Date.parse(`${REFORM_DATE}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+  return kind === 'district' && current > lastDistrictQuarter ? lastDistrictQuarter : current;
 }
 
 /** Short axis label: "Q2/25". */

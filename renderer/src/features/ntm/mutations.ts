@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { periodLabel } from '../../../../core/ntm/period';
 import { notifications } from '@mantine/notifications';
 import type { MethodInput, NtmAssessmentView } from '../../../../core/contract/index';
 import { ApiError, call } from '../../api/client';
@@ -63,7 +64,9 @@ export function useCopyPrevious() {
       notifications.show({
         color: r.created > 0 ? 'green' : 'blue',
         message:
-          (r.created > 0 ? `Đã tạo ${r.created} bản đánh giá từ ${r.fromPeriod}, chép ${r.copiedValues} chỉ tiêu.` : `Không có xã nào cần tạo: các xã đã có bản đánh giá quý này hoặc quý ${r.fromPeriod} chưa có số liệu.`) +
+          (r.created > 0
+            ? `Đã tạo ${r.created} bản đánh giá từ ${periodLabel(r.fromPeriod)}, chép ${r.copiedValues} chỉ tiêu.`
+            : `Không có xã nào cần tạo: các xã đã có bản đánh giá quý này hoặc ${periodLabel(r.fromPeriod)} chưa có số liệu.`) +
           (r.skippedOutOfEra > 0 ? ` Bỏ qua ${r.skippedOutOfEra} xã không còn (hoặc chưa có) trong quý này do sắp xếp đơn vị hành chính ngày 01/07/2025.` : ''),
       });
     },

@@ -53,8 +53,9 @@ export function ntmHash(view: NtmView): string {
   }
 }
 
-export function useNtmView(): [NtmView, (v: NtmView) => void] {
-  const read = () => parseNtmHash(window.location.hash, currentPeriod());
+/** The NTM screen's view from the address; `defaultPeriod` when the address names no quarter (the current one). */
+export function useNtmView(defaultPeriod: string = currentPeriod()): [NtmView, (v: NtmView) => void] {
+  const read = () => parseNtmHash(window.location.hash, defaultPeriod);
   const [view, setView] = useState<NtmView>(read);
   useEffect(() => {
     const onChange = () => setView(read());

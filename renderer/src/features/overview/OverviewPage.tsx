@@ -13,7 +13,12 @@ export function OverviewPage({ info }: OverviewPageProps) {
   const office = info.office;
   const cards = [
     { label: t('overview.office'), value: office?.officeName ?? '—', testId: 'overview-office' },
-    { label: t('overview.unit'), value: office ? `${office.unitName}, ${office.provinceName}` : '—', testId: 'overview-unit' },
+    {
+      label: t('overview.unit'),
+      // A province office's unit is the province itself: named once.
+      value: office ? (office.unitName === office.provinceName ? office.unitName : `${office.unitName}, ${office.provinceName}`) : '—',
+      testId: 'overview-unit',
+    },
     { label: t('overview.staff'), value: info.staff?.name ?? '—', testId: 'overview-staff' },
   ];
   return (

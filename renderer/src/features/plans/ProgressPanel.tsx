@@ -56,7 +56,7 @@ function PlanProgressCard({ p, year, onDeleted }: { p: PlanProgress; year: numbe
               <Table.Th>Đạt trong kỳ</Table.Th>
               <Table.Th>Lũy kế</Table.Th>
               <Table.Th>Tiến độ</Table.Th>
-              <Table.Th>Còn thiếu</Table.Th>
+              <Table.Th>Chưa đạt</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

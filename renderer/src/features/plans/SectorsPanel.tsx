@@ -14,6 +14,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { periodLabel } from '../../../../core/ntm/period';
 import type { CriterionSectors, SectorDiscrepancy } from '../../../../core/contract/index';
 import { useSetSector } from './mutations';
 import { useCriterionSectors, useNtmCatalogs, useRounds, useSectorDiscrepancies, useSectorFailing } from './queries';
@@ -87,7 +88,7 @@ function FailingView() {
                   </Table.Td>
                   <Table.Td>{i.communeName}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{i.period}</Text>
+                    <Text size="sm">{periodLabel(i.period)}</Text>
                   </Table.Td>
                   <Table.Td>
                     {i.openTask ? (
