@@ -181,7 +181,8 @@ export type NtmOverview = {
   bands: { label: string; count: number; previous: number }[];
   averageMet: number | null;
   previousAverageMet: number | null;
-  trend: { period: string; averageMet: number | null; fullyMet: number; assessed: number }[];
+  /** Per quarter, under the criteria set in force then (`criteriaCount` of that set; null: no assessment). */
+  trend: { period: string; averageMet: number | null; fullyMet: number; assessed: number; criteriaCount: number | null }[];
   /**
    * Communes at risk of losing their recognition: by the quarter's assessment under the catalog's revocation rule
    * (source 'assessment'), or by a re-assessment round's outcome "phải khắc phục" / "đề nghị thu hồi" not yet

@@ -117,7 +117,13 @@ export async function overview(ctx: ServiceContext, input: { period: string; cat
     const figures = p === input.period ? current : p === prevPeriod ? previous : await quarterFigures(ctx, communes, p, undefined);
     const list = figures?.evaluated ?? [];
     const total = figures?.loaded.compiled.criteria.length ?? 0;
-    trend.push({ period: p, averageMet: average(list.map((e) => e.metCount)), fullyMet: list.filter((e) => total > 0 && e.metCount === total).length, assessed: list.length });
+    trend.push({
+      period: p,
+      averageMet: average(list.map((e) => e.metCount)),
+      fullyMet: list.filter((e) => total > 0 && e.metCount === total).length,
+      assessed: list.length,
+      criteriaCount: figures && list.length > 0 ? total : null,
+    });
   }
 
   return {

@@ -82,6 +82,9 @@ describe('NTM assessments', () => {
     const overview = ok<NtmOverview>(await app.dispatch('ntm.overview', { period: '2025-Q2' }));
     expect(overview.atRisk.map((r) => r.unitCode)).toEqual([NAM_CAN]);
     expect(overview.assessedCount).toBe(1);
+    // The trend says which criteria set each quarter's average counts (QĐ 318/2022: 19 criteria), none if unassessed.
+    expect(overview.trend.at(-1)).toMatchObject({ period: '2025-Q2', assessed: 1, criteriaCount: 19 });
+    expect(overview.trend.at(-2)).toMatchObject({ period: '2025-Q1', assessed: 0, criteriaCount: null, averageMet: null });
     const matrix = ok<NtmMatrix>(await app.dispatch('ntm.matrix', { period: '2025-Q2' }));
     const row = matrix.rows.find((r) => r.unitCode === NAM_CAN)!;
     expect(row.statuses).toHaveLength(19);

@@ -10,7 +10,8 @@ const PAD = { left: 34, right: 16, top: 20, bottom: 44 };
 
 /**
  * Average criteria met per commune over 8 quarters, in plain SVG (no chart library). Quarters without
- * assessments leave a gap in the line instead of dropping to zero. Each point carries its figures in a
+ * assessments leave a gap in the line instead of dropping to zero; so do quarters assessed under another criteria
+ * set (QĐ 318/2022's 19 criteria before 2026, QĐ 51/2025 after): their averages count different criteria. Each point carries its figures in a
  * <title> for a tooltip and for screen readers.
  */
 export function TrendChart({ trend, maxCriteria }: TrendChartProps) {
@@ -24,10 +25,11 @@ export function TrendChart({ trend, maxCriteria }: TrendChartProps) {
   const ticks: number[] = [];
   for (let t = 0; t < top; t += step) ticks.push(t);
   ticks.push(top);
+  const otherSet = (t: TrendChartProps['trend'][number]) => t.criteriaCount !== null && t.criteriaCount !== maxCriteria;
   const segments: string[] = [];
   let current = '';
   trend.forEach((t, i) => {
-    if (t.averageMet === null) {
+    if (t.averageMet === null || otherSet(t)) {
       if (current) segments.push(current);
       current = '';
       return;
@@ -35,7 +37,12 @@ export function TrendChart({ trend, maxCriteria }: TrendChartProps) {
     current += `${current ? 'L' : 'M'}${x(i).toFixed(1)},${y(t.averageMet).toFixed(1)}`;
   });
   if (current) segments.push(current);
-  const summary = trend.map((t) => `${periodLabel(t.period)}: ${t.averageMet === null ? 'chưa có số liệu' : `${formatNumber(t.averageMet)} tiêu chí`}`).join('; ');
+  const summary = trend
+    .map(
+      (t) =>
+        `${periodLabel(t.period)}: ${t.averageMet === null ? 'chưa có số liệu' : `${formatNumber(t.averageMet)}/${t.criteriaCount ?? maxCriteria} tiêu chí${otherSet(t) ? ' (bộ tiêu chí khác)' : ''}`}`,
+    )
+    .join('; ');
   return (
     <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label={`Bình quân tiêu chí đạt mỗi xã, 8 quý: ${summary}`} data-testid="ntm-trend-chart" style={{ maxHeight: 260, display: 'block' }}>
       {ticks.map((t) => (
@@ -51,7 +58,7 @@ export function TrendChart({ trend, maxCriteria }: TrendChartProps) {
       ))}
       {trend.map((t, i) => (
         <g key={t.period}>
-          {t.averageMet !== null && (
+          {t.averageMet !== null && !otherSet(t) && (
             <>
               <circle cx={x(i)} cy={y(t.averageMet)} r={4} fill="#2f9e44">
                 <title>{`${periodLabel(t.period)}: bình quân ${formatNumber(t.averageMet)} tiêu chí/xã; ${t.fullyMet} xã đạt đủ; ${t.assessed} xã đã đánh giá`}</title>
@@ -65,7 +72,8 @@ export function TrendChart({ trend, maxCriteria }: TrendChartProps) {
             {shortPeriod(t.period)}
           </text>
           <text x={x(i)} y={H - PAD.bottom + 33} fontSize={11} textAnchor="middle" fill="#868e96">
-            {t.assessed > 0 ? `${t.assessed} xã` : '—'}
+            {t.assessed === 0 ? '—' : otherSet(t) ? 'bộ TC khác' : `${t.assessed} xã`}
+            {otherSet(t) && <title>{`${periodLabel(t.period)}: ${t.assessed} xã đánh giá theo bộ ${t.criteriaCount} tiêu chí, bình quân ${formatNumber(t.averageMet ?? 0)}; không so sánh trên cùng trục.`}</title>}
           </text>
         </g>
       ))}
