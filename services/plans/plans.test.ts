@@ -127,6 +127,9 @@ describe('plans and targets', () => {
     t = await openPlansTestApp('2025-05-20');
     await setProfiles(t);
     await recognise(NAM_CAN, 'xa_ntm', '2019-12-15');
+    // Before any assessment under QĐ 318: the set it was recognised under is named, not given by its id.
+    const before = (await t.call<CommuneRoadmap[]>('plans.roadmap.list', {})).find((r) => r.unitCode === NAM_CAN)!;
+    expect(before.maintenance[0]!.message).toMatch(/^Công nhận ngày 15\/12\/2019 theo Bộ tiêu chí .*; chưa đánh giá theo /);
     await fillQuarter(t, NAM_CAN, '2025-Q2', [13, 17]);
     await t.call('plans.roadmap.set', { unitCode: TA_CA, level: 'xa_ntm', targetYear: 2025, note: 'Nghị quyết Đảng bộ xã' });
     await t.call('plans.roadmap.set', { unitCode: TA_CA, level: 'xa_ntm_hien_dai', targetYear: 2030 });

@@ -101,6 +101,8 @@ export async function listRoadmaps(ctx: ServiceContext, input: { unitCode?: stri
       const under = await recognitionCatalogId(catalogs, r);
       if (!now || under === now.catalog.id) continue;
       const e = evaluated.get(now.catalog.id)?.get(c.id);
+      // The set the commune was recognised under, by its name (its id only if this installation does not hold it).
+      const underName = under === null || under === undefined ? null : ((await catalogs.byId(under))?.catalog.name ?? under);
       const failing = e ? failingCriteria(now, e.evaluation) : [];
       maintenance.push({
         level: r.level,
@@ -113,7 +115,7 @@ export async function listRoadmaps(ctx: ServiceContext, input: { unitCode?: stri
         criteriaCount: now.catalog.criteria.length,
         failing,
         message: !e
-          ? `Công nhận ngày ${vnDate(r.decided_on)} theo ${under ?? 'bộ tiêu chí cũ'}; chưa đánh giá theo ${now.catalog.name}.`
+          ? `Công nhận ngày ${vnDate(r.decided_on)} theo ${underName ?? 'bộ tiêu chí cũ'}; chưa đánh giá theo ${now.catalog.name}.`
           : failing.length === 0
             ? `Đạt đủ ${e.evaluation.criteriaCount} tiêu chí theo ${now.catalog.name} (${e.period}).`
             : `Duy trì, nâng cao chất lượng tiêu chí: theo ${now.catalog.name} còn ${failing.length} tiêu chí chưa đạt: ${gapText(failing)}.`,

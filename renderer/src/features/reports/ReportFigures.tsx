@@ -138,7 +138,9 @@ export function ReportFigures({ model }: ReportFiguresProps) {
                 ))}
             </Table.Tbody>
           </Table>
-          {ntm.criteriaNotMet.every((c) => c.notMet.value === 0) && <Text c="dimmed">Không có tiêu chí nào chưa đạt.</Text>}
+          {ntm.criteriaNotMet.every((c) => c.notMet.value === 0) && (
+            <Text c="dimmed">{ntm.assessed.value === 0 ? 'Chưa có xã nào được đánh giá trong kỳ này.' : 'Không có tiêu chí nào chưa đạt.'}</Text>
+          )}
         </Card>
         <Card withBorder>
           <Title order={4} mb="xs">

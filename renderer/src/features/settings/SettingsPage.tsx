@@ -20,12 +20,12 @@ const FIELD_LABELS: Record<string, string> = {
   parentBodyName: 'Cơ quan chủ quản',
 };
 
-function describeChange(before: unknown, after: unknown): string {
+function describeChange(before: unknown, after: unknown, label: (field: string, value: unknown) => string): string {
   const b = (before ?? {}) as Record<string, unknown>;
   const a = (after ?? {}) as Record<string, unknown>;
   const changed = Object.keys(a).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
   return changed
-    .map((k) => `${FIELD_LABELS[k] ?? k}: ${before ? `${String(b[k] ?? '')} → ` : ''}${String(a[k] ?? '')}`)
+    .map((k) => `${FIELD_LABELS[k] ?? k}: ${before ? `${label(k, b[k])} → ` : ''}${label(k, a[k])}`)
     .join('; ');
 }
 
@@ -92,7 +92,7 @@ export function SettingsPage({ info }: SettingsPageProps) {
                   <Table.Td>{a.staffName ?? '—'}</Table.Td>
                   <Table.Td>
                     <Text size="sm">
-                      {a.action === 'setup' ? 'Thiết lập ban đầu' : 'Sửa thông tin'}: {describeChange(a.before, a.after)}
+                      {a.action === 'setup' ? 'Thiết lập ban đầu' : 'Sửa thông tin'}: {describeChange(a.before, a.after, (field, value) => (field === 'kind' && typeof value === 'string' ? t(`officeKind.${value}`) : String(value ?? '')))}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
